@@ -1,1 +1,8 @@
-fn main() {}
+//! Entry point of the analysis Web Worker (built by Trunk with `data-type="worker"`).
+
+use gangmu_web::agent::{AnalysisWorker, Json};
+use gloo_worker::Registrable;
+
+fn main() {
+    AnalysisWorker::registrar().encoding::<Json>().register();
+}

@@ -1,1 +1,125 @@
-fn main() {}
+//! `gangmu`: the analysis core on the command line, for corpora and measurement.
+//!
+//! ```text
+//! gangmu analyze FILE|-            the analysis JSON of one text
+//! gangmu analyze --jsonl [FILE|-]  {"id","text"} lines in, analysis lines (with id) out
+//! ```
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use gangmu_core::{analyze, decode::decode_bytes, Analysis};
+use serde::Deserialize;
+
+const USAGE: &str = "usage:
+  gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
+  gangmu analyze --jsonl [FILE|-]      read {\"id\",\"text\"} lines, print one analysis line each";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("gangmu: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let (command, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    if command == "-h" || command == "--help" {
+        println!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if command != "analyze" {
+        return Err(format!("unknown command `{command}`\n{USAGE}"));
+    }
+    let mut jsonl = false;
+    let mut pretty = false;
+    let mut path = None;
+    for arg in rest {
+        match arg.as_str() {
+            "--jsonl" => jsonl = true,
+            "--pretty" => pretty = true,
+            "-" => path = Some("-"),
+            a if a.starts_with("--") => return Err(format!("unknown option `{a}`\n{USAGE}")),
+            a if path.is_none() => path = Some(a),
+            a => return Err(format!("unexpected argument `{a}`\n{USAGE}")),
+        }
+    }
+    let bytes = read_input(path.unwrap_or(if jsonl { "-" } else { "" }))?;
+    if jsonl {
+        return analyze_jsonl(&bytes);
+    }
+    let text = decode_bytes(&bytes)
+        .map_err(|e| format!("{}: {e}", path.unwrap_or("-")))?
+        .text;
+    let analysis = analyze(&text);
+    let json = if pretty {
+        serde_json::to_string_pretty(&analysis)
+    } else {
+        serde_json::to_string(&analysis)
+    };
+    println!("{}", json.map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    match path {
+        "" => Err(format!("which file?\n{USAGE}")),
+        "-" => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("reading stdin: {e}"))?;
+            Ok(bytes)
+        }
+        p => std::fs::read(p).map_err(|e| format!("{p}: {e}")),
+    }
+}
+
+#[derive(Deserialize)]
+struct Document {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+}
+
+/// One analysis line per input line; a bad line is reported on stderr and skipped, and the
+/// exit code says whether any was.
+fn analyze_jsonl(bytes: &[u8]) -> Result<ExitCode, String> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for (number, line) in bytes.lines().enumerate() {
+        let line = line.map_err(|e| format!("line {}: {e}", number + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Document = match serde_json::from_str(&line) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!(
+                    "gangmu: line {}: not a {{\"id\",\"text\"}} object: {e}",
+                    number + 1
+                );
+                failed += 1;
+                continue;
+            }
+        };
+        let mut analysis: Analysis = analyze(&doc.text);
+        analysis.id = doc.id.map(|id| match id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        });
+        serde_json::to_writer(&mut out, &analysis).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -34,7 +34,9 @@ impl std::fmt::Display for DecodeError {
                 bytes / (1024 * 1024),
                 MAX_BYTES / (1024 * 1024)
             ),
-            DecodeError::Undecodable => write!(f, "the file's text encoding could not be recognised"),
+            DecodeError::Undecodable => {
+                write!(f, "the file's text encoding could not be recognised")
+            }
         }
     }
 }
@@ -54,7 +56,10 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name() });
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+        });
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -67,7 +72,11 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     finish(text.into_owned(), encoding, had_errors)
 }
 
-fn finish(text: String, encoding: &'static Encoding, had_errors: bool) -> Result<Decoded, DecodeError> {
+fn finish(
+    text: String,
+    encoding: &'static Encoding,
+    had_errors: bool,
+) -> Result<Decoded, DecodeError> {
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         // A few broken bytes in a long text are worth keeping; a mostly broken one is not text.
@@ -78,7 +87,10 @@ fn finish(text: String, encoding: &'static Encoding, had_errors: bool) -> Result
     if text.chars().filter(|&c| is_control(c)).count() * 10 > text.chars().count().max(1) {
         return Err(DecodeError::Binary);
     }
-    Ok(Decoded { text, encoding: encoding.name() })
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
 }
 
 fn is_control(c: char) -> bool {
@@ -88,7 +100,13 @@ fn is_control(c: char) -> bool {
 /// NUL bytes or known magic numbers mark a binary file (text without a BOM has no NUL).
 fn looks_binary(bytes: &[u8]) -> bool {
     const MAGIC: [&[u8]; 7] = [
-        b"\x89PNG", b"PK\x03\x04", b"%PDF-", b"\x7fELF", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
+        b"\x89PNG",
+        b"PK\x03\x04",
+        b"%PDF-",
+        b"\x7fELF",
+        b"GIF8",
+        b"\xff\xd8\xff",
+        b"\x1f\x8b",
     ];
     if MAGIC.iter().any(|m| bytes.starts_with(m)) {
         return true;
@@ -96,4 +114,3 @@ fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     head.contains(&0)
 }
-

@@ -11,6 +11,7 @@
 
 mod model;
 mod text;
+mod tree;
 
 pub mod decode;
 pub mod en;

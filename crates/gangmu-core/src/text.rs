@@ -23,7 +23,11 @@ impl Text {
         while i < chars.len() {
             match chars[i] {
                 '\n' | '\u{2028}' | '\u{2029}' => {
-                    let end = if i > start && chars[i - 1] == '\r' { i - 1 } else { i };
+                    let end = if i > start && chars[i - 1] == '\r' {
+                        i - 1
+                    } else {
+                        i
+                    };
                     lines.push(Line { start, end });
                     start = i + 1;
                 }
@@ -36,7 +40,10 @@ impl Text {
             i += 1;
         }
         if start < chars.len() {
-            lines.push(Line { start, end: chars.len() });
+            lines.push(Line {
+                start,
+                end: chars.len(),
+            });
         }
         Text { chars, lines }
     }
@@ -78,7 +85,11 @@ impl Text {
 
 /// Whitespace as pasted text has it, including full-width and zero-width spaces and the BOM.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
 }
 
 /// CJK unified ideographs (basic, extension A, compatibility).

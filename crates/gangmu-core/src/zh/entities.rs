@@ -1,0 +1,705 @@
+//! Chinese people and organisations by rules over word lists.
+//!
+//! People: a name (surname + one or two characters) right after a title (市委副书记李正古) or
+//! right before a post-name title (李强总理), names listed after one title (李强、赵乐际), then
+//! every other occurrence of each name found (document-level consistency).
+//!
+//! Organisations: national bodies by name; local bodies (委, 人民法院, 人大…) with their
+//! administrative prefix and place (丹东市中级人民法院, 省法院, 市委), short forms (丹东中院)
+//! merged with the full form they abbreviate, and sub-units (市人大 + 监察和司法委员会) taken whole.
+//!
+//! Cost: three Aho-Corasick automata over ~500 short patterns, built per call (well under a
+//! millisecond); one pass over the text each, so time is linear in the text.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::lexicon::*;
+use crate::text::is_han;
+use crate::{Organization, Person, Span, Text};
+
+pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
+    let source: String = text.chars().iter().collect();
+    let offsets = CharOffsets::new(&source);
+    let chars = text.chars();
+    let orgs = organizations(&source, chars, &offsets);
+    let people = people(&source, chars, &offsets, &orgs);
+    (people, orgs)
+}
+
+/// Converts byte offsets of `source` (as Aho-Corasick reports them) to char offsets.
+struct CharOffsets {
+    /// char index of each byte offset that starts a char (others are never asked for).
+    by_byte: Vec<u32>,
+}
+
+impl CharOffsets {
+    fn new(source: &str) -> Self {
+        let mut by_byte = vec![0u32; source.len() + 1];
+        let mut n = 0u32;
+        for (b, _) in source.char_indices() {
+            by_byte[b] = n;
+            n += 1;
+        }
+        by_byte[source.len()] = n;
+        CharOffsets { by_byte }
+    }
+    fn char_at(&self, byte: usize) -> usize {
+        self.by_byte[byte] as usize
+    }
+}
+
+fn automaton(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("word lists are small and valid")
+}
+
+fn starts_with_any(chars: &[char], at: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| starts_with(chars, at, w))
+}
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for c in word.chars() {
+        if chars.get(i) != Some(&c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
+    words
+        .iter()
+        .copied()
+        .filter(|w| s.ends_with(w))
+        .max_by_key(|w| w.len())
+}
+
+// ---------------------------------------------------------------- people
+
+/// Clause punctuation: a title chain never crosses one.
+fn ends_clause(c: char) -> bool {
+    !is_han(c) && c != '、' && c != '·'
+}
+
+fn is_surname(c: char) -> bool {
+    SURNAMES.contains(c)
+}
+
+fn can_be_in_name(c: char) -> bool {
+    is_han(c) && !NOT_IN_NAME.contains(c)
+}
+
+/// How clearly a name ends at some index: the text stops being Han, or a word that follows names
+/// begins there (two-character words are clearer than one-character ones: 莫朗共同 → 莫朗).
+fn name_end_strength(chars: &[char], end: usize) -> u8 {
+    if end >= chars.len() || !is_han(chars[end]) {
+        return 3;
+    }
+    match AFTER_NAME
+        .iter()
+        .filter(|w| starts_with(chars, end, w))
+        .map(|w| w.chars().count())
+        .max()
+    {
+        Some(n) if n >= 2 => 2,
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// Length of a Chinese name starting at `at`, if one does: surname + 1–2 characters, ending at
+/// a boundary. `strict` asks for a non-Han character right after (for weak titles like 代表).
+fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
+    let surname = if COMPOUND_SURNAMES.iter().any(|s| starts_with(chars, at, s)) {
+        2
+    } else if chars.get(at).copied().is_some_and(is_surname) {
+        1
+    } else {
+        return None;
+    };
+    let mut best: Option<(u8, usize)> = None;
+    for given in [1, 2] {
+        let end = at + surname + given;
+        if end > chars.len() || !chars[at + surname..end].iter().all(|&c| can_be_in_name(c)) {
+            break;
+        }
+        let strength = name_end_strength(chars, end);
+        if strength == 0 || (strict && strength < 3) {
+            continue;
+        }
+        let word: String = chars[at..end].iter().collect();
+        if NOT_NAMES.contains(&word.as_str()) {
+            continue;
+        }
+        // Ties go to the longer name: three-character names are the common case.
+        if best.is_none_or(|(s, _)| strength >= s) {
+            best = Some((strength, surname + given));
+        }
+    }
+    best.map(|(_, len)| len)
+}
+
+/// Length of a transliterated foreign name at `at` (托卡耶夫), 2–8 characters ending at a
+/// boundary.
+fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
+    let run = chars[at..]
+        .iter()
+        .take(9)
+        .take_while(|&&c| TRANSLITERATION.contains(c))
+        .count();
+    (2..=run.min(8)).rev().find(|&len| {
+        let word: String = chars[at..at + len].iter().collect();
+        name_end_strength(chars, at + len) >= 2
+            && chars[at + len - 1] != '·'
+            && !COUNTRIES.iter().any(|c| word.ends_with(c))
+    })
+}
+
+/// Left boundary of a name that precedes a title (习近平总书记): start of text, non-Han, or
+/// a function word.
+fn name_starts_at(chars: &[char], start: usize) -> bool {
+    start == 0 || !is_han(chars[start - 1]) || BEFORE_PLACE.contains(chars[start - 1])
+}
+
+struct Found {
+    span: Span,
+    name: String,
+    titles: Vec<String>,
+}
+
+fn people(
+    source: &str,
+    chars: &[char],
+    offsets: &CharOffsets,
+    orgs: &[Organization],
+) -> Vec<Person> {
+    let titles_ac = automaton(TITLE_WORDS);
+    let mut found: Vec<Found> = Vec::new();
+    let mut title_spans: Vec<(Span, &str)> = Vec::new();
+    for m in titles_ac.find_iter(source) {
+        let span = Span::new(offsets.char_at(m.start()), offsets.char_at(m.end()));
+        title_spans.push((span, TITLE_WORDS[m.pattern().as_usize()]));
+    }
+    for &(title, word) in &title_spans {
+        // Title then name: 政法委书记李正古
+        let weak = matches!(
+            word,
+            "代表" | "成员" | "委员" | "负责人" | "发言人" | "常委"
+        );
+        let name_len = name_at(chars, title.end, weak)
+            .or_else(|| (!weak).then(|| foreign_name_at(chars, title.end)).flatten());
+        if let Some(len) = name_len {
+            let titles = title_chain(chars, title.end, &found);
+            let mut at = title.end;
+            let mut len = len;
+            loop {
+                let span = Span::new(at, at + len);
+                found.push(Found {
+                    span,
+                    name: text_of(chars, span),
+                    titles: titles.clone(),
+                });
+                // A list of names shares the title before it: 常委李强、赵乐际、王沪宁
+                let next = at + len + 1;
+                if chars.get(at + len) != Some(&'、') {
+                    break;
+                }
+                match name_at(chars, next, false) {
+                    Some(l) if !starts_with_any(chars, next + l, TITLE_WORDS) => {
+                        at = next;
+                        len = l;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // Name then title: 习近平总书记, 李强总理
+        if TITLES_AFTER_NAME.contains(&word) {
+            for len in [4, 3, 2, 5, 6] {
+                let Some(start) = title.start.checked_sub(len) else {
+                    continue;
+                };
+                if name_starts_at(chars, start)
+                    && (name_at(chars, start, false) == Some(len)
+                        || foreign_name_at(chars, start) == Some(len))
+                    && !found
+                        .iter()
+                        .any(|f| f.span.overlaps(&Span::new(start, title.end)))
+                {
+                    let span = Span::new(start, title.start);
+                    found.push(Found {
+                        span,
+                        name: text_of(chars, span),
+                        titles: vec![word.to_string()],
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
+
+    // One entry per name, titles in order of first appearance.
+    let mut order: Vec<String> = Vec::new();
+    let mut titles: HashMap<String, Vec<String>> = HashMap::new();
+    for f in &found {
+        let entry = titles.entry(f.name.clone()).or_insert_with(|| {
+            order.push(f.name.clone());
+            Vec::new()
+        });
+        for t in &f.titles {
+            if !entry.contains(t) {
+                entry.push(t.clone());
+            }
+        }
+    }
+    if order.is_empty() {
+        return Vec::new();
+    }
+
+    // Every occurrence of every name, outside organisation names.
+    let org_spans: Vec<Span> = orgs
+        .iter()
+        .flat_map(|o| o.mentions.iter().copied())
+        .collect();
+    let names_ac = automaton(&order.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
+    for m in names_ac.find_iter(source) {
+        let span = Span::new(offsets.char_at(m.start()), offsets.char_at(m.end()));
+        if org_spans.iter().any(|o| o.overlaps(&span)) {
+            continue;
+        }
+        mentions
+            .entry(m.pattern().as_usize())
+            .or_default()
+            .push(span);
+    }
+    let mut people: Vec<Person> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, name)| {
+            let mentions = mentions.remove(&i)?;
+            Some(Person {
+                name: name.clone(),
+                titles: titles.remove(name).unwrap_or_default(),
+                mentions,
+            })
+        })
+        .collect();
+    people.sort_by_key(|p| p.mentions[0].start);
+    people
+}
+
+/// The titles written before a name at `name_start`: the clause back to its start (or to the
+/// previous name in a list), split at 、, keeping the pieces that end with a title word.
+fn title_chain(chars: &[char], name_start: usize, earlier: &[Found]) -> Vec<String> {
+    let mut start = name_start;
+    while start > 0 && !ends_clause(chars[start - 1]) && name_start - start < 80 {
+        start -= 1;
+    }
+    if let Some(prev) = earlier
+        .iter()
+        .rev()
+        .find(|f| f.span.end > start && f.span.end < name_start)
+    {
+        start = prev.span.end;
+    }
+    let chain: String = chars[start..name_start].iter().collect();
+    // Text before a function word or verb is not part of the title: 出席会议的市委书记 → 市委书记.
+    let cut = BEFORE_TITLE
+        .iter()
+        .filter_map(|w| chain.rfind(w).map(|p| p + w.len()))
+        .max();
+    let chain = &chain[cut.unwrap_or(0)..];
+    chain
+        .split('、')
+        .map(|piece| piece.trim_start_matches(['和', '及', '兼']))
+        .filter(|piece| {
+            let n = piece.chars().count();
+            (2..=30).contains(&n) && ends_with_any(piece, TITLE_WORDS).is_some()
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+fn text_of(chars: &[char], span: Span) -> String {
+    chars[span.start..span.end].iter().collect()
+}
+
+// ---------------------------------------------------------- organisations
+
+/// An organisation mention with the parts that make its short forms.
+struct OrgMention {
+    span: Span,
+    name: String,
+    /// Place + level + body split, for local bodies: ("丹东", "市", "中级人民法院").
+    parts: Option<(String, String, String)>,
+}
+
+fn organizations(source: &str, chars: &[char], offsets: &CharOffsets) -> Vec<Organization> {
+    let mut patterns: Vec<&str> = NATIONAL_BODIES.to_vec();
+    let national = patterns.len();
+    patterns.extend_from_slice(LOCAL_BODIES);
+    let bodies_ac = automaton(&patterns);
+    let titles_ac = automaton(TITLE_WORDS);
+
+    let mut found: Vec<OrgMention> = Vec::new();
+    for m in bodies_ac.find_iter(source) {
+        let body = Span::new(offsets.char_at(m.start()), offsets.char_at(m.end()));
+        let body_text = patterns[m.pattern().as_usize()];
+        let mention = if m.pattern().as_usize() < national {
+            if !national_boundary(chars, body) {
+                continue;
+            }
+            Some(OrgMention {
+                span: body,
+                name: body_text.to_string(),
+                parts: None,
+            })
+        } else {
+            local_org(chars, body, body_text)
+        };
+        let Some(mut mention) = mention else { continue };
+        if let Some(end) = subunit_end(chars, mention.span.end, &titles_ac, source, offsets) {
+            mention.span.end = end;
+            mention.name = text_of(chars, mention.span);
+            mention.parts = None;
+        }
+        if found.last().is_some_and(|f| f.span.overlaps(&mention.span)) {
+            continue;
+        }
+        found.push(mention);
+    }
+    merge_aliases(found)
+}
+
+/// A national body's name stands on its own: 国务院 in 国务院常务会议, but not 外交部 inside
+/// a longer word made of other characters is rare enough to accept.
+fn national_boundary(_chars: &[char], _span: Span) -> bool {
+    true
+}
+
+/// 丹东市中级人民法院, 省法院, 市委, 丹东中院 — a local body with its prefix, or None when the
+/// body has none (委员会 alone) or the prefix makes it collective (全市法院, 省市委).
+fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> {
+    let admin = ADMIN_LEVELS.iter().find(|a| {
+        let n = a.chars().count();
+        body.start >= n && starts_with(chars, body.start - n, a)
+    });
+    let Some(admin) = admin else {
+        // Bodies that name one organisation without a level: 政法委 (the city's), 丹东中院.
+        if body_text == "政法委" && (body.start == 0 || !is_han(chars[body.start - 1])) {
+            return Some(OrgMention {
+                span: body,
+                name: body_text.to_string(),
+                parts: None,
+            });
+        }
+        if matches!(
+            body_text,
+            "中院" | "高院" | "中级人民法院" | "人民法院" | "人民检察院" | "中级法院"
+        ) {
+            let place = place_before(chars, body.start)?;
+            let span = Span::new(place, body.end);
+            return Some(OrgMention {
+                span,
+                name: text_of(chars, span),
+                parts: Some((
+                    text_of(chars, Span::new(place, body.start)),
+                    String::new(),
+                    body_text.to_string(),
+                )),
+            });
+        }
+        return None;
+    };
+    let level_start = body.start - admin.chars().count();
+    // 省、市人大代表: levels listed with 、 share one body — coordinated, no single organisation.
+    if level_start >= 2
+        && chars[level_start - 1] == '、'
+        && "省市县区乡镇".contains(chars[level_start - 2])
+    {
+        return None;
+    }
+    if level_start > 0 && COLLECTIVE_BEFORE_ADMIN.contains(chars[level_start - 1]) {
+        // 省市委, 全市法院 — unless the character is the end of a place name (丹东市 → 东 is fine).
+        let before = chars[level_start - 1];
+        if place_before(chars, level_start).is_none() || "全各本该两我每此".contains(before)
+        {
+            return None;
+        }
+    }
+    let start = place_before(chars, level_start).unwrap_or(level_start);
+    let span = Span::new(start, body.end);
+    Some(OrgMention {
+        span,
+        name: text_of(chars, span),
+        parts: Some((
+            text_of(chars, Span::new(start, level_start)),
+            admin.to_string(),
+            body_text.to_string(),
+        )),
+    })
+}
+
+/// Start of a 2–4 character place name ending at `end`, if the text before it is a boundary.
+fn place_before(chars: &[char], end: usize) -> Option<usize> {
+    (2..=4).find_map(|len| {
+        let start = end.checked_sub(len)?;
+        let place = &chars[start..end];
+        if !place
+            .iter()
+            .all(|&c| is_han(c) && !NOT_IN_NAME.contains(c) && !BEFORE_PLACE.contains(c))
+        {
+            return None;
+        }
+        let word: String = place.iter().collect();
+        if NOT_PLACES.iter().any(|w| word.ends_with(w)) {
+            return None;
+        }
+        let clean =
+            start == 0 || !is_han(chars[start - 1]) || BEFORE_PLACE.contains(chars[start - 1]);
+        clean.then_some(start)
+    })
+}
+
+/// End of a sub-unit that continues the organisation ending at `end` (市人大 +
+/// 监察和司法委员会), when one does and a title or a clause break follows it.
+fn subunit_end(
+    chars: &[char],
+    end: usize,
+    titles: &AhoCorasick,
+    source: &str,
+    offsets: &CharOffsets,
+) -> Option<usize> {
+    let _ = (titles, source, offsets);
+    let limit = (end + 16).min(chars.len());
+    let mut best = None;
+    let mut k = end;
+    while k < limit && is_han(chars[k]) && !"的了是在为对向与同及并将等".contains(chars[k])
+    {
+        k += 1;
+        let piece: String = chars[end..k].iter().collect();
+        // A party group in a title is part of the role: 丹东中院党组书记 → 丹东中院.
+        if piece.chars().count() >= 2
+            && !piece.ends_with("党组")
+            && SUBUNIT_SUFFIXES.iter().any(|s| piece.ends_with(s))
+            && (k >= chars.len()
+                || ends_clause(chars[k])
+                || chars[k] == '、'
+                || starts_with_any(chars, k, TITLE_WORDS))
+        {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+/// Groups mentions into organisations: a short form joins the full form it abbreviates
+/// (丹东中院 → 丹东市中级人民法院), national bodies their other names; the longest form
+/// present names the entry.
+fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
+    // Every form → a group key (the first form seen of the group).
+    let mut key_of: HashMap<String, String> = HashMap::new();
+    for m in &found {
+        if let Some((place, level, body)) = &m.parts {
+            let mut forms = vec![m.name.clone()];
+            for (full, shorts) in BODY_ABBREVIATIONS {
+                if body == full {
+                    for s in *shorts {
+                        forms.push(format!("{place}{s}"));
+                        forms.push(format!("{place}{level}{s}"));
+                    }
+                }
+            }
+            for (full, shorts) in BODY_ABBREVIATIONS {
+                if shorts.contains(&body.as_str()) {
+                    forms.push(format!("{place}{level}{full}"));
+                    for s in *shorts {
+                        forms.push(format!("{place}{level}{s}"));
+                    }
+                    if !level.is_empty() {
+                        continue;
+                    }
+                    for l in ["市", "省", "县", "区"] {
+                        forms.push(format!("{place}{l}{full}"));
+                    }
+                }
+            }
+            let key = forms
+                .iter()
+                .find_map(|f| key_of.get(f).cloned())
+                .unwrap_or_else(|| m.name.clone());
+            for f in forms {
+                key_of.entry(f).or_insert_with(|| key.clone());
+            }
+        } else if let Some(group) = NATIONAL_ALIASES
+            .iter()
+            .find(|g| g.contains(&m.name.as_str()))
+        {
+            let key = group
+                .iter()
+                .find_map(|f| key_of.get(*f).cloned())
+                .unwrap_or_else(|| m.name.clone());
+            for f in *group {
+                key_of.entry(f.to_string()).or_insert_with(|| key.clone());
+            }
+        }
+        key_of
+            .entry(m.name.clone())
+            .or_insert_with(|| m.name.clone());
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Vec<&OrgMention>> = HashMap::new();
+    for m in &found {
+        let key = key_of[&m.name].clone();
+        groups
+            .entry(key.clone())
+            .or_insert_with(|| {
+                order.push(key);
+                Vec::new()
+            })
+            .push(m);
+    }
+    order
+        .into_iter()
+        .map(|key| {
+            let members = &groups[&key];
+            let mut forms: Vec<&str> = Vec::new();
+            for m in members {
+                if !forms.contains(&m.name.as_str()) {
+                    forms.push(&m.name);
+                }
+            }
+            // The longest form names the entry; ties go to the first seen.
+            let name = forms.iter().copied().fold("", |best, f| {
+                if f.chars().count() > best.chars().count() {
+                    f
+                } else {
+                    best
+                }
+            });
+            Organization {
+                name: name.to_string(),
+                aliases: forms
+                    .iter()
+                    .filter(|f| **f != name)
+                    .map(|f| f.to_string())
+                    .collect(),
+                mentions: members.iter().map(|m| m.span).collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> (Vec<Person>, Vec<Organization>) {
+        find(&Text::new(text))
+    }
+
+    fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {people:?}"))
+    }
+
+    #[test]
+    fn names_after_titles_with_split_titles() {
+        let (people, _) = analyse("3月2日，会议召开。市委副书记、政法委书记周明远出席会议并讲话。临江中院党组书记、院长韩立新主持会议。周明远指出，要抓好落实。");
+        let zhou = person(&people, "周明远");
+        assert_eq!(zhou.titles, vec!["市委副书记", "政法委书记"]);
+        assert_eq!(
+            zhou.mentions.len(),
+            2,
+            "found again where no title precedes it"
+        );
+        let han = person(&people, "韩立新");
+        assert_eq!(han.titles, vec!["临江中院党组书记", "院长"]);
+        assert_eq!(people[0].name, "周明远", "listed in order of first mention");
+    }
+
+    #[test]
+    fn list_of_people_each_with_own_title() {
+        let (people, _) = analyse(
+            "市人大常委会副主任李秀芬、市政协副主席赵国华、市检察院检察长孙志刚到会指导工作。",
+        );
+        assert_eq!(
+            people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["李秀芬", "赵国华", "孙志刚"]
+        );
+        assert_eq!(person(&people, "赵国华").titles, vec!["市政协副主席"]);
+        assert_eq!(person(&people, "孙志刚").titles, vec!["市检察院检察长"]);
+    }
+
+    #[test]
+    fn one_title_for_a_list_of_names() {
+        let (people, _) = analyse("政治局常委王立新、钱卫东、欧阳明出席。");
+        assert_eq!(people.len(), 3);
+        assert!(people.iter().all(|p| p.titles == vec!["政治局常委"]));
+        assert_eq!(people[2].name, "欧阳明");
+    }
+
+    #[test]
+    fn title_after_name() {
+        let (people, _) = analyse("会上传达了郑光明总书记的重要指示。");
+        assert_eq!(person(&people, "郑光明").titles, vec!["总书记"]);
+    }
+
+    #[test]
+    fn titles_alone_and_lookalikes_are_not_people() {
+        let (people, _) =
+            analyse("院长会议今天下午召开，人大代表、政协委员应邀参加。总理关于高质量发展的讲话。");
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn full_and_short_court_names_merge() {
+        let (_, orgs) =
+            analyse("4月8日，临江市中级人民法院召开全市法院工作会议。临江中院党组书记讲话。");
+        let court = &orgs[0];
+        assert_eq!(court.name, "临江市中级人民法院");
+        assert_eq!(court.aliases, vec!["临江中院"]);
+        assert_eq!(court.mentions, vec![Span::new(5, 14), Span::new(25, 29)]);
+        assert!(
+            !orgs.iter().any(|o| o.name.contains("全市")),
+            "全市法院 is collective: {orgs:?}"
+        );
+    }
+
+    #[test]
+    fn local_bodies_need_their_level_and_are_not_coordinated() {
+        let (_, orgs) = analyse("深入贯彻省市委及最高法院、省法院的部署，落实市委市政府要求。");
+        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["最高法院", "省法院", "市委", "市政府"]);
+    }
+
+    #[test]
+    fn coordinated_levels_are_not_an_organisation() {
+        let (_, orgs) = analyse("部分省、市人大代表应邀参加会议。");
+        assert!(orgs.is_empty(), "{orgs:?}");
+    }
+
+    #[test]
+    fn subunits_are_taken_whole() {
+        let (_, orgs) = analyse("市人大监察和司法委员会主任委员王小红到会。");
+        assert_eq!(orgs[0].name, "市人大监察和司法委员会");
+    }
+
+    #[test]
+    fn national_aliases_merge() {
+        let (_, orgs) = analyse("最高人民法院发布意见。最高法院要求各地落实。");
+        assert_eq!(orgs.len(), 1);
+        assert_eq!(orgs[0].name, "最高人民法院");
+        assert_eq!(orgs[0].aliases, vec!["最高法院"]);
+    }
+}

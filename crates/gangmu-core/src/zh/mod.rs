@@ -1,0 +1,24 @@
+//! Chinese analyser: outline rules in [`outline`], people and organisations in [`entities`],
+//! word lists in [`lexicon`].
+
+mod entities;
+mod lexicon;
+mod outline;
+
+use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Text};
+
+pub struct Chinese;
+
+impl Analyzer for Chinese {
+    fn language(&self) -> Language {
+        Language::Zh
+    }
+
+    fn outline(&self, text: &Text) -> Vec<OutlineNode> {
+        tree::build(outline::headings(text))
+    }
+
+    fn entities(&self, text: &Text) -> (Vec<Person>, Vec<Organization>) {
+        entities::find(text)
+    }
+}

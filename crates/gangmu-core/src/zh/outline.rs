@@ -1,0 +1,512 @@
+//! Chinese outline: numbered headings of official documents (GB/T 9704: 一、 → （一） → 1. →
+//! （1）, 第X章/节/条/部分, standing 第一，), markdown `#`, discourse-marker lines (会议指出),
+//! short headline lines, and paragraph-initial run-in enumerations (一是…二是…).
+//!
+//! Levels come from a stack of the numbering styles currently open, in the order the document
+//! introduces them, so skipped levels and documents that start at （一） nest correctly.
+
+use crate::text::{is_blank, is_han, Line, Text};
+use crate::tree::Heading;
+use crate::HeadingKind;
+
+/// The numbering style of a heading; each style is one rung of the stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Markdown(u8),
+    /// 第一编 / 第一部分
+    Part,
+    /// 第一章
+    Chapter,
+    /// 第一节
+    Section,
+    /// 第一条
+    Article,
+    /// 一、
+    CnComma,
+    /// （一）
+    CnParen,
+    /// 1. 1、 1．
+    ArabicDot,
+    /// （1） (1)
+    ArabicParen,
+    /// ① ②
+    Circled,
+    /// 第一，standing as a line of its own
+    Ordinal,
+    /// 会议指出
+    Marker,
+    /// A short unnumbered headline
+    Headline,
+    /// 一是… 一要… paragraph-initial
+    Enumeration,
+}
+
+impl Style {
+    /// Styles that nest only under numbered ones and give way to any numbered heading.
+    fn is_soft(self) -> bool {
+        matches!(self, Style::Marker | Style::Headline | Style::Enumeration)
+    }
+    fn kind(self) -> HeadingKind {
+        match self {
+            Style::Markdown(_) => HeadingKind::Markdown,
+            Style::Marker => HeadingKind::Marker,
+            Style::Headline => HeadingKind::Headline,
+            Style::Enumeration => HeadingKind::Enumeration,
+            _ => HeadingKind::Numbered,
+        }
+    }
+}
+
+struct Candidate {
+    style: Style,
+    number: Option<u32>,
+    /// End of the title (exclusive), a char index into the text.
+    title_end: usize,
+}
+
+struct Frame {
+    style: Style,
+    number: Option<u32>,
+}
+
+/// Longest line still read as a whole-line heading; longer ones are run-in (title to first 。).
+const MAX_HEADING_LINE: usize = 60;
+/// Headline lines: no numbering, no sentence punctuation, this many chars at most.
+const MAX_HEADLINE: usize = 32;
+const MIN_HEADLINE: usize = 6;
+
+pub fn headings(text: &Text) -> Vec<Heading> {
+    let chars = text.chars();
+    let lines: Vec<Line> = text
+        .lines()
+        .iter()
+        .filter_map(|&l| text.trimmed(l))
+        .collect();
+    let candidates: Vec<Option<Candidate>> = lines.iter().map(|&l| numbered(chars, l)).collect();
+    let enumerations = enumeration_runs(chars, &lines);
+    let cn_sections = candidates
+        .iter()
+        .flatten()
+        .filter(|c| matches!(c.style, Style::CnComma | Style::Chapter | Style::Part))
+        .count();
+
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut out = Vec::new();
+    for (i, &line) in lines.iter().enumerate() {
+        let found = match &candidates[i] {
+            Some(c) => Some((c.style, c.number, c.title_end)),
+            None => enumerations[i]
+                .map(|(n, end)| (Style::Enumeration, Some(n), end))
+                .or_else(|| marker(chars, line).then_some((Style::Marker, None, line.end)))
+                .or_else(|| {
+                    (cn_sections < 2 && headline(chars, &lines, i)).then_some((
+                        Style::Headline,
+                        None,
+                        line.end,
+                    ))
+                }),
+        };
+        let Some((style, number, title_end)) = found else {
+            continue;
+        };
+        if !place(&mut stack, style, number) {
+            continue;
+        }
+        out.push(Heading {
+            title: text.slice(line.start, title_end),
+            start: line.start,
+            end: title_end,
+            level: stack.len() as u32,
+            kind: style.kind(),
+        });
+    }
+    out
+}
+
+/// Puts a heading on the stack; false when its number does not continue its list (a stray
+/// "3." in running text is not a heading).
+fn place(stack: &mut Vec<Frame>, style: Style, number: Option<u32>) -> bool {
+    if !style.is_soft() {
+        while stack.last().is_some_and(|f| f.style.is_soft()) {
+            stack.pop();
+        }
+    } else {
+        match style {
+            // A marker opens a new part of an unnumbered report: it closes the soft frames.
+            Style::Marker => {
+                while stack.last().is_some_and(|f| f.style.is_soft()) {
+                    stack.pop();
+                }
+            }
+            Style::Headline => {
+                while stack
+                    .last()
+                    .is_some_and(|f| matches!(f.style, Style::Headline | Style::Enumeration))
+                {
+                    stack.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(pos) = stack.iter().rposition(|f| f.style == style) {
+        let expected = stack[pos].number.map(|n| n + 1);
+        if let (Some(n), Some(e)) = (number, expected) {
+            if n != e {
+                return false;
+            }
+        }
+        stack.truncate(pos);
+    } else if number.is_some_and(|n| n != 1) && style != Style::Enumeration {
+        // A list opens at 1 under its parent; only a style never seen may start elsewhere
+        // (an excerpt that begins at 三、).
+        if !stack.is_empty() {
+            return false;
+        }
+    }
+    stack.push(Frame { style, number });
+    true
+}
+
+fn numbered(chars: &[char], line: Line) -> Option<Candidate> {
+    let s = &chars[line.start..line.end];
+    let len = s.len();
+    // Markdown
+    if s[0] == '#' {
+        let hashes = s.iter().take_while(|&&c| c == '#').count();
+        if hashes <= 6 && s.get(hashes).is_some_and(|&c| c == ' ') && len > hashes + 1 {
+            return Some(Candidate {
+                style: Style::Markdown(hashes as u8),
+                number: None,
+                title_end: line.end,
+            });
+        }
+        return None;
+    }
+    // 第X章 / 节 / 条 / 编 / 部分, and a standing 第X，
+    if s[0] == '第' {
+        let (n, used) = cn_number(&s[1..])?;
+        let rest = &s[1 + used..];
+        let style = match rest.first()? {
+            '章' => Style::Chapter,
+            '节' => Style::Section,
+            '条' => Style::Article,
+            '编' => Style::Part,
+            '部' if rest.get(1) == Some(&'分') => Style::Part,
+            '，' | ',' | '、' if len <= MAX_HEADING_LINE && sentences(s) <= 1 => Style::Ordinal,
+            _ => return None,
+        };
+        let title_end = whole_or_runin(chars, line, style == Style::Article)?;
+        return Some(Candidate {
+            style,
+            number: Some(n),
+            title_end,
+        });
+    }
+    // 一、
+    if let Some((n, used)) = cn_number(s) {
+        if s.get(used) == Some(&'、') && len > used + 1 {
+            if len > MAX_HEADING_LINE || s[..len - 1].contains(&'。') {
+                return None;
+            }
+            return Some(Candidate {
+                style: Style::CnComma,
+                number: Some(n),
+                title_end: line.end,
+            });
+        }
+        return None;
+    }
+    // （一） and （1）
+    if matches!(s[0], '（' | '(') {
+        let close = s.iter().position(|&c| c == '）' || c == ')')?;
+        let inner = &s[1..close];
+        if close + 1 >= len {
+            return None;
+        }
+        let (style, n) = if let Some((n, used)) = cn_number(inner) {
+            (used == inner.len()).then_some((Style::CnParen, n))?
+        } else {
+            (
+                Style::ArabicParen,
+                arabic(inner).filter(|&(_, used)| used == inner.len())?.0,
+            )
+        };
+        let title_end = whole_or_runin(chars, line, true)?;
+        return Some(Candidate {
+            style,
+            number: Some(n),
+            title_end,
+        });
+    }
+    // ① …
+    if let Some(n) = circled(s[0]) {
+        let title_end = whole_or_runin(chars, line, true)?;
+        return Some(Candidate {
+            style: Style::Circled,
+            number: Some(n),
+            title_end,
+        });
+    }
+    // 1. 1、 1． — but not 1.5 or 2024年
+    if let Some((n, used)) = arabic(s) {
+        let sep = *s.get(used)?;
+        let after = s.get(used + 1)?;
+        if matches!(sep, '.' | '．' | '、') && !after.is_ascii_digit() && n < 100 {
+            let title_end = whole_or_runin(chars, line, true)?;
+            return Some(Candidate {
+                style: Style::ArabicDot,
+                number: Some(n),
+                title_end,
+            });
+        }
+    }
+    None
+}
+
+/// The title's end: the whole line when it is short, else through the first 。 (a run-in
+/// heading) when `runin` is allowed.
+fn whole_or_runin(chars: &[char], line: Line, runin: bool) -> Option<usize> {
+    let s = &chars[line.start..line.end];
+    let first_stop = s.iter().position(|&c| c == '。');
+    match first_stop {
+        Some(p) if p + 1 < s.len() => {
+            if !runin || p + 1 > MAX_HEADING_LINE {
+                return None;
+            }
+            Some(line.start + p + 1)
+        }
+        _ if s.len() <= MAX_HEADING_LINE => Some(line.end),
+        _ => None,
+    }
+}
+
+fn sentences(s: &[char]) -> usize {
+    s.iter()
+        .filter(|&&c| matches!(c, '。' | '！' | '？'))
+        .count()
+}
+
+/// 会议指出 / 会议强调 … standing alone on their line.
+fn marker(chars: &[char], line: Line) -> bool {
+    const SUBJECTS: [&str; 6] = ["会议还", "会议", "会上", "全会", "大会", "座谈会"];
+    const VERBS: [&str; 16] = [
+        "指出", "强调", "要求", "认为", "提出", "明确", "号召", "决定", "部署", "同意", "审议",
+        "听取", "通过", "研究", "表示", "希望",
+    ];
+    let mut s: String = chars[line.start..line.end].iter().collect();
+    while s.ends_with(['：', ':', '，', ',', '。']) {
+        s.pop();
+    }
+    SUBJECTS.iter().any(|subject| {
+        s.strip_prefix(subject)
+            .is_some_and(|rest| VERBS.contains(&rest))
+    })
+}
+
+/// A short line without sentence punctuation, set between paragraphs: `突出"更高标准" 抓实政治统领`.
+fn headline(chars: &[char], lines: &[Line], i: usize) -> bool {
+    let line = lines[i];
+    let s = &chars[line.start..line.end];
+    if s.len() < MIN_HEADLINE || s.len() > MAX_HEADLINE {
+        return false;
+    }
+    if s.iter().any(|&c| {
+        matches!(
+            c,
+            '。' | '！'
+                | '？'
+                | '；'
+                | '：'
+                | '，'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '—'
+                | '（'
+                | '('
+                | '《'
+                | '['
+                | '|'
+        )
+    }) {
+        return false;
+    }
+    let han = s.iter().filter(|&&c| is_han(c)).count();
+    if han * 10 < s.len() * 6 {
+        return false;
+    }
+    // A byline spaced out character by character (习　近　平) is not a headline.
+    let blanks = s.iter().filter(|&&c| is_blank(c)).count();
+    if blanks * 3 >= s.len() {
+        return false;
+    }
+    // It opens a section: a paragraph (a longer line) follows.
+    let Some(next) = lines.get(i + 1) else {
+        return false;
+    };
+    let next_len = next.end - next.start;
+    next_len > s.len()
+        && chars[next.start..next.end]
+            .iter()
+            .any(|&c| matches!(c, '。' | '！' | '？'))
+}
+
+/// Paragraph-initial 一是… 二是… runs (complete, consecutive, at least two items): line index →
+/// (number, title end).
+fn enumeration_runs(chars: &[char], lines: &[Line]) -> Vec<Option<(u32, usize)>> {
+    let mut out = vec![None; lines.len()];
+    let mut run: Vec<(usize, u32, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, u32, usize)>, out: &mut Vec<Option<(u32, usize)>>| {
+        if run.len() >= 2 {
+            for &(i, n, end) in run.iter() {
+                out[i] = Some((n, end));
+            }
+        }
+        run.clear();
+    };
+    for (i, &line) in lines.iter().enumerate() {
+        let s = &chars[line.start..line.end];
+        let item = cn_number(s).and_then(|(n, used)| {
+            let next = *s.get(used)?;
+            let lead = matches!(next, '是' | '要' | '抓' | '在') && s.len() > used + 4;
+            lead.then_some(n)
+        });
+        match item {
+            Some(n) => {
+                if n == 1 {
+                    flush(&mut run, &mut out);
+                    let end = runin_end(chars, line);
+                    run.push((i, n, end));
+                } else if run.last().is_some_and(|&(_, last, _)| last + 1 == n) {
+                    run.push((i, n, runin_end(chars, line)));
+                } else {
+                    flush(&mut run, &mut out);
+                }
+            }
+            None => {
+                // Paragraphs may continue an item; a heading line would have ended the run.
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Run-in title: through the first 。 (or ；), else the first clause, else the line.
+fn runin_end(chars: &[char], line: Line) -> usize {
+    let s = &chars[line.start..line.end];
+    if let Some(p) = s.iter().position(|&c| matches!(c, '。' | '；' | '！')) {
+        return line.start + p + 1;
+    }
+    line.end
+}
+
+/// A Chinese numeral at the start (一 … 九十九): its value and length.
+fn cn_number(s: &[char]) -> Option<(u32, usize)> {
+    fn digit(c: char) -> Option<u32> {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    }
+    let first = *s.first()?;
+    match (first, s.get(1).copied(), s.get(2).copied()) {
+        ('十', Some(c), _) if digit(c).is_some_and(|d| d > 0) => Some((10 + digit(c)?, 2)),
+        ('十', _, _) => Some((10, 1)),
+        (d, Some('十'), Some(c))
+            if digit(d).is_some_and(|d| d > 1) && digit(c).is_some_and(|d| d > 0) =>
+        {
+            Some((digit(d)? * 10 + digit(c)?, 3))
+        }
+        (d, Some('十'), _) if digit(d).is_some_and(|d| d > 1) => Some((digit(d)? * 10, 2)),
+        (d, _, _) if digit(d).is_some_and(|d| d > 0) => Some((digit(d)?, 1)),
+        _ => None,
+    }
+}
+
+fn arabic(s: &[char]) -> Option<(u32, usize)> {
+    let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let n = s[..digits]
+        .iter()
+        .fold(0u32, |acc, c| acc * 10 + c.to_digit(10).unwrap_or(0));
+    Some((n, digits))
+}
+
+fn circled(c: char) -> Option<u32> {
+    ('①'..='⑳').contains(&c).then(|| c as u32 - '①' as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles_and_levels(text: &str) -> Vec<(String, u32)> {
+        headings(&Text::new(text))
+            .into_iter()
+            .map(|h| (h.title, h.level))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(cn_number(&['一', '、']), Some((1, 1)));
+        assert_eq!(cn_number(&['十', '二']), Some((12, 2)));
+        assert_eq!(cn_number(&['二', '十', '三']), Some((23, 3)));
+        assert_eq!(cn_number(&['二', '十']), Some((20, 2)));
+        assert_eq!(cn_number(&['零']), None);
+    }
+
+    #[test]
+    fn numbered_levels_follow_the_document() {
+        let text = "一、过去一年的工作\n正文。\n（一）稳住经济大盘。正文继续。\n1.加大投入\n正文。\n2.优化结构\n（二）深化改革\n二、今年的任务\n（一）扩大内需\n";
+        assert_eq!(
+            titles_and_levels(text),
+            vec![
+                ("一、过去一年的工作".into(), 1),
+                ("（一）稳住经济大盘。".into(), 2),
+                ("1.加大投入".into(), 3),
+                ("2.优化结构".into(), 3),
+                ("（二）深化改革".into(), 2),
+                ("二、今年的任务".into(), 1),
+                ("（一）扩大内需".into(), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_numbers_are_not_headings() {
+        let text =
+            "一、总体要求\n3.5万亿元的专项债券已经下达。\n2024年是关键之年。\n3.这一行跳了号\n";
+        assert_eq!(titles_and_levels(text), vec![("一、总体要求".into(), 1)]);
+    }
+
+    #[test]
+    fn unnumbered_meeting_report() {
+        let text = "3月5日，临江市召开会议。\n会议指出\n过去一年，全市工作取得新进展，成绩来之不易。\n会议强调\n今年要抓好各项工作，确保取得实效。\n聚焦\"高质量发展\" 提升工作质效\n要坚持问题导向，持续推进改革，切实提升工作质效。\n突出\"为民服务\" 办好民生实事\n要把群众的事放在心上，办好每一件实事，让群众满意。\n";
+        assert_eq!(
+            titles_and_levels(text),
+            vec![
+                ("会议指出".into(), 1),
+                ("会议强调".into(), 1),
+                ("聚焦\"高质量发展\" 提升工作质效".into(), 2),
+                ("突出\"为民服务\" 办好民生实事".into(), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn runin_enumeration_needs_a_run() {
+        let text = "周明远强调：\n一是抓好安全生产。要压实责任，守住底线。\n二是抓好民生保障。要办好实事。\n会议指出\n一是今年工作很多，这不是一个列表的开头因为后面没有二是。\n";
+        let got = titles_and_levels(text);
+        assert_eq!(got[0], ("一是抓好安全生产。".into(), 1));
+        assert_eq!(got[1], ("二是抓好民生保障。".into(), 1));
+        assert_eq!(got[2], ("会议指出".into(), 1));
+        assert_eq!(got.len(), 3);
+    }
+}

@@ -1,0 +1,210 @@
+//! The root component: owns the reducer and every side effect (worker, debounce, scrolling,
+//! focus, `<html lang>`), so the other components stay render-and-dispatch only.
+
+use gloo_timers::callback::Timeout;
+use gloo_worker::{Spawnable, WorkerBridge};
+use yew::prelude::*;
+
+use super::editor::Editor;
+use super::entity_list::EntityList;
+use super::error_banner::ErrorBanner;
+use super::outline::Outline;
+use super::status_line::StatusLine;
+use super::text_view::TextView;
+use super::toolbar::Toolbar;
+use super::AppContext;
+use crate::agent::{AnalysisWorker, Json, Request};
+use crate::i18n::UiLang;
+use crate::layout::{heading_dom_id, mention_dom_id};
+use crate::state::{Action, AppState, EntityKind, Selection};
+use crate::upload::load_file;
+
+/// Typing pauses this long before the text is analysed.
+const DEBOUNCE_MS: u32 = 300;
+
+fn browser_ui_lang() -> UiLang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|l| UiLang::from_tag(&l))
+        .unwrap_or(UiLang::En)
+}
+
+fn spawn_worker(dispatch: Callback<Action>) -> WorkerBridge<AnalysisWorker> {
+    let mut spawner = AnalysisWorker::spawner();
+    spawner.callback(move |r| dispatch.emit(Action::Analyzed(r)));
+    let mut spawner = spawner.encoding::<Json>();
+    // Trunk builds workers with wasm-bindgen `--target no-modules` (a classic script);
+    // the relative path resolves against the page, so dist/ works under any sub-path.
+    spawner.as_module(false);
+    spawner.spawn("./worker.js")
+}
+
+fn scroll_to(id: &str) {
+    let Some(el) = gloo_utils_document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+fn gloo_utils_document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The element the current selection should bring into view.
+fn selection_target(state: &AppState) -> Option<String> {
+    match state.selection? {
+        Selection::Heading(n) => Some(heading_dom_id(n)),
+        Selection::Entity {
+            kind,
+            index,
+            mention,
+        } => Some(mention_dom_id(kind, index, mention)),
+    }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::new(browser_ui_lang(), crate::SAMPLE_ZH));
+    let dispatch = state.dispatcher().to_callback();
+
+    // One worker for the page's lifetime.
+    let bridge = {
+        let dispatch = dispatch.clone();
+        use_memo((), move |_| spawn_worker(dispatch))
+    };
+
+    // Send each new request as soon as the reducer records it.
+    {
+        let outgoing = state.outgoing();
+        use_effect_with(state.latest_request, move |_| {
+            if let Some((request_id, text)) = outgoing {
+                bridge.send(Request {
+                    request_id,
+                    text: text.to_string(),
+                });
+            }
+        });
+    }
+
+    // Debounce: every edit restarts the timer; dropping the old Timeout cancels it.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.edit_seq, move |seq| {
+            let timer = (*seq > 0)
+                .then(|| Timeout::new(DEBOUNCE_MS, move || dispatch.emit(Action::Submit)));
+            move || drop(timer)
+        });
+    }
+
+    {
+        let target = selection_target(&state);
+        use_effect_with(state.scroll_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(id) = target {
+                    scroll_to(&id);
+                }
+            }
+        });
+    }
+
+    {
+        let focus = state.tree_focus;
+        use_effect_with(state.tree_focus_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(el) = gloo_utils_document()
+                    .and_then(|d| d.get_element_by_id(&format!("t-{focus}")))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    use_effect_with(state.ui, |ui| {
+        if let Some(d) = gloo_utils_document() {
+            if let Some(root) = d.document_element() {
+                let _ = root.set_attribute("lang", ui.tag());
+            }
+            d.set_title(ui.strings().app_title);
+        }
+    });
+
+    // Drag and drop anywhere on the page; preventDefault keeps the browser from opening it.
+    let dragging = use_state_eq(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only when leaving the window, not when moving between children.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0))
+            {
+                load_file(file, dispatch.clone());
+            }
+        })
+    };
+
+    let t = state.ui.strings();
+    let selected = state.selected_entity();
+    let current = state.selection;
+    let doc = state.doc.clone();
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div class={classes!("app", (*dragging).then_some("dragging"))}
+                {ondragover} {ondragleave} {ondrop}>
+                <Toolbar />
+                <main class="main">
+                    <section class="input-area">
+                        <Editor />
+                        <div class="under-input">
+                            <StatusLine />
+                            <ErrorBanner />
+                        </div>
+                    </section>
+                    <div class="panes">
+                        <section class="pane pane-outline" aria-labelledby="h-outline">
+                            <h2 id="h-outline" class="pane-title">{ t.outline }</h2>
+                            <Outline />
+                        </section>
+                        <section class="pane pane-text" aria-labelledby="h-text">
+                            <h2 id="h-text" class="pane-title">{ t.text }</h2>
+                            <TextView doc={doc.clone()} selected={selected} current={current}
+                                empty={t.text_empty} dispatch={state.dispatcher()} />
+                        </section>
+                        <section class="pane pane-entities">
+                            <h2 class="pane-title" id="h-people">{ t.people }</h2>
+                            <EntityList kind={EntityKind::Person} />
+                            <h2 class="pane-title" id="h-orgs">{ t.organizations }</h2>
+                            <EntityList kind={EntityKind::Org} />
+                        </section>
+                    </div>
+                </main>
+                if *dragging {
+                    <div class="drop-hint" aria-hidden="true">{ t.drop_here }</div>
+                }
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

@@ -1,0 +1,18 @@
+//! One component a file. Components render and dispatch actions; only `app` has effects.
+
+pub mod app;
+pub mod editor;
+pub mod entity_list;
+pub mod error_banner;
+pub mod outline;
+pub mod status_line;
+pub mod text_view;
+pub mod toolbar;
+
+use yew::UseReducerHandle;
+
+use crate::state::AppState;
+
+/// The state and its dispatcher, shared through a context so leaf components need no props
+/// drilling. Large views (the text pane) take props instead so typing does not re-render them.
+pub type AppContext = UseReducerHandle<AppState>;

@@ -1,0 +1,32 @@
+//! The status line: machine-readable `data-*` for tests and scripts, words for people.
+
+use yew::prelude::*;
+
+use super::AppContext;
+use crate::i18n::{analysed, format_ms};
+use crate::state::Status;
+
+#[function_component]
+pub fn StatusLine() -> Html {
+    let state = use_context::<AppContext>().expect("AppContext");
+    let t = state.ui.strings();
+    let status = state.status();
+    let doc = &state.doc;
+    // Chars and time always describe the last finished analysis (0 before the first one).
+    let analysed_once = doc.request_id > 0;
+    let chars = doc.analysis.chars.to_string();
+    let ms = format_ms(doc.analysis_ms);
+    let words = match status {
+        Status::Working => t.working.to_string(),
+        _ if analysed_once => analysed(state.ui, doc.analysis.chars, doc.analysis_ms),
+        _ => t.idle.to_string(),
+    };
+    html! {
+        <p class={classes!("status", status.as_str())} data-testid="status"
+            data-state={status.as_str()} data-chars={chars} data-analysis-ms={ms}
+            role="status" aria-live="polite">
+            <span class="status-dot" aria-hidden="true"></span>
+            { words }
+        </p>
+    }
+}

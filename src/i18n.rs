@@ -1,0 +1,205 @@
+//! UI strings in Chinese and English. One struct per language keeps every string of a
+//! language in one place, so a missing translation is a compile error, not a blank button.
+
+use serde::{Deserialize, Serialize};
+
+/// Language of the interface (not of the analysed document).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum UiLang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl UiLang {
+    /// `zh`, `zh-CN`, `zh-Hant`… → Chinese; anything else → English.
+    pub fn from_tag(tag: &str) -> UiLang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            UiLang::Zh
+        } else {
+            UiLang::En
+        }
+    }
+
+    pub fn other(self) -> UiLang {
+        match self {
+            UiLang::Zh => UiLang::En,
+            UiLang::En => UiLang::Zh,
+        }
+    }
+
+    /// Value for the `lang` attribute of `<html>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            UiLang::Zh => "zh-CN",
+            UiLang::En => "en",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            UiLang::Zh => &ZH,
+            UiLang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed string of the interface.
+pub struct Strings {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub upload: &'static str,
+    pub upload_hint: &'static str,
+    pub switch_lang: &'static str,
+    pub switch_lang_label: &'static str,
+    pub input_label: &'static str,
+    pub input_placeholder: &'static str,
+    pub outline: &'static str,
+    pub outline_empty: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    pub toggle_node: &'static str,
+    pub text: &'static str,
+    pub text_empty: &'static str,
+    pub people: &'static str,
+    pub people_empty: &'static str,
+    pub organizations: &'static str,
+    pub organizations_empty: &'static str,
+    pub aliases: &'static str,
+    pub mentions_suffix: &'static str,
+    pub working: &'static str,
+    pub idle: &'static str,
+    pub dismiss: &'static str,
+    pub err_binary: &'static str,
+    pub err_too_large: &'static str,
+    pub err_undecodable: &'static str,
+    pub err_read: &'static str,
+    pub drop_here: &'static str,
+}
+
+pub static ZH: Strings = Strings {
+    app_title: "纲目",
+    tagline: "报告提纲 · 人物 · 机构",
+    upload: "上传文本文件",
+    upload_hint: "或将 .txt 文件拖放到页面上",
+    switch_lang: "English",
+    switch_lang_label: "Switch the interface to English",
+    input_label: "报告全文（可直接粘贴或编辑）",
+    input_placeholder: "在此粘贴报告全文……",
+    outline: "提纲",
+    outline_empty: "未识别出标题。",
+    expand_all: "全部展开",
+    collapse_all: "全部折叠",
+    toggle_node: "展开或折叠",
+    text: "正文",
+    text_empty: "暂无文本。",
+    people: "人物",
+    people_empty: "未识别出人物。",
+    organizations: "机构",
+    organizations_empty: "未识别出机构。",
+    aliases: "又称",
+    mentions_suffix: "处",
+    working: "正在分析……",
+    idle: "就绪",
+    dismiss: "关闭提示",
+    err_binary: "无法读取该文件：它看起来是二进制文件，而不是文本。",
+    err_too_large: "无法读取该文件：文件过大",
+    err_undecodable: "无法读取该文件：无法识别其文本编码。",
+    err_read: "无法读取该文件",
+    drop_here: "松开以载入文件",
+};
+
+pub static EN: Strings = Strings {
+    app_title: "Gangmu",
+    tagline: "Outline · people · organisations",
+    upload: "Upload a text file",
+    upload_hint: "or drop a .txt file onto the page",
+    switch_lang: "中文",
+    switch_lang_label: "切换到中文界面",
+    input_label: "Report text (paste or edit)",
+    input_placeholder: "Paste a report here…",
+    outline: "Outline",
+    outline_empty: "No headings found.",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    toggle_node: "Expand or collapse",
+    text: "Text",
+    text_empty: "No text yet.",
+    people: "People",
+    people_empty: "No people found.",
+    organizations: "Organisations",
+    organizations_empty: "No organisations found.",
+    aliases: "also",
+    mentions_suffix: "×",
+    working: "Analysing…",
+    idle: "Ready",
+    dismiss: "Dismiss",
+    err_binary: "Cannot read this file: it looks like a binary file, not text.",
+    err_too_large: "Cannot read this file: it is too large",
+    err_undecodable: "Cannot read this file: its text encoding could not be recognised.",
+    err_read: "Cannot read this file",
+    drop_here: "Drop to load the file",
+};
+
+/// `2431` → `2,431` (both languages group digits by three in this UI).
+pub fn group_digits(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The status line after an analysis: "已分析 2,431 字 · 12 ms".
+pub fn analysed(lang: UiLang, chars: usize, ms: f64) -> String {
+    let ms = format_ms(ms);
+    match lang {
+        UiLang::Zh => format!("已分析 {} 字 · {ms} ms", group_digits(chars)),
+        UiLang::En => format!("Analysed {} characters · {ms} ms", group_digits(chars)),
+    }
+}
+
+/// Whole milliseconds, except below 10 ms where one decimal still means something.
+pub fn format_ms(ms: f64) -> String {
+    if !ms.is_finite() || ms < 0.0 {
+        "0".into()
+    } else if ms < 10.0 {
+        format!("{ms:.1}")
+    } else {
+        format!("{}", ms.round() as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_digits() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(2431), "2,431");
+        assert_eq!(group_digits(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn picks_language_from_tag() {
+        assert_eq!(UiLang::from_tag("zh-CN"), UiLang::Zh);
+        assert_eq!(UiLang::from_tag("ZH-tw"), UiLang::Zh);
+        assert_eq!(UiLang::from_tag("en-US"), UiLang::En);
+        assert_eq!(UiLang::from_tag(""), UiLang::En);
+    }
+
+    #[test]
+    fn status_text() {
+        assert_eq!(analysed(UiLang::Zh, 2431, 12.4), "已分析 2,431 字 · 12 ms");
+        assert_eq!(
+            analysed(UiLang::En, 5, 1.26),
+            "Analysed 5 characters · 1.3 ms"
+        );
+    }
+}

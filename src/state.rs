@@ -1,0 +1,696 @@
+//! The whole app state and the one reducer that changes it. Pure Rust (no browser calls), so
+//! every transition is unit-tested natively; side effects (worker, timers, scrolling) live in
+//! the `App` component and are driven by the counters kept here.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use gangmu_core::{Analysis, OutlineNode};
+use yew::Reducible;
+
+use crate::agent::Response;
+use crate::i18n::UiLang;
+
+/// Person or organisation; the text pane styles the two differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Org,
+}
+
+impl EntityKind {
+    /// Short tag used in element ids (`m-p-0-1`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            EntityKind::Person => "p",
+            EntityKind::Org => "o",
+        }
+    }
+}
+
+/// What the reader has picked; the text pane marks it and scrolls to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// An entity, and which of its mentions is the current one.
+    Entity {
+        kind: EntityKind,
+        index: usize,
+        mention: usize,
+    },
+    /// An outline node by its depth-first index (as in `Analysis::outline_flat`).
+    Heading(usize),
+}
+
+/// Why the last file could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppError {
+    Binary,
+    TooLarge { bytes: usize },
+    Undecodable,
+    Read(String),
+}
+
+/// A text with its analysis: the text pane renders exactly the text the offsets refer to,
+/// which may differ from the textarea while an edit is pending.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Doc {
+    pub text: Rc<str>,
+    pub analysis: Analysis,
+    pub analysis_ms: f64,
+    pub request_id: u64,
+}
+
+/// `Rc<Doc>` compared by pointer: props stay cheap to compare however long the text is.
+#[derive(Clone, Debug, Default)]
+pub struct DocRef(pub Rc<Doc>);
+
+impl PartialEq for DocRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for DocRef {
+    type Target = Doc;
+    fn deref(&self) -> &Doc {
+        &self.0
+    }
+}
+
+/// Status shown in the status line (`data-state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Working,
+    Ready,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Working => "working",
+            Status::Ready => "ready",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// Keys the outline tree understands (WAI-ARIA tree pattern).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeKey {
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    Enter,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub ui: UiLang,
+    /// The textarea's content.
+    pub input: Rc<str>,
+    /// Bumped on every edit; the debounce timer restarts when it changes.
+    pub edit_seq: u64,
+    /// Id of the newest request sent (or about to be sent) to the worker.
+    pub latest_request: u64,
+    /// Text of `latest_request` while its result is outstanding.
+    pub pending: Option<Rc<str>>,
+    pub doc: DocRef,
+    pub error: Option<AppError>,
+    /// `latest_request` when the error happened: only a later analysis clears it.
+    pub error_after: u64,
+    /// Collapsed outline nodes, by depth-first index.
+    pub collapsed: BTreeSet<usize>,
+    pub selection: Option<Selection>,
+    /// Bumped whenever the text pane should scroll to the selection.
+    pub scroll_seq: u64,
+    /// The outline node holding the roving tabindex.
+    pub tree_focus: usize,
+    /// Bumped when keyboard navigation should move DOM focus to `tree_focus`.
+    pub tree_focus_seq: u64,
+}
+
+pub enum Action {
+    /// The textarea changed (typing, pasting).
+    Edit(String),
+    /// The debounce elapsed: analyse the textarea's text.
+    Submit,
+    /// A file was read and decoded: it replaces the text and is analysed at once.
+    LoadText(String),
+    /// A file could not be read; the textarea keeps its text.
+    LoadFailed(AppError),
+    DismissError,
+    /// The worker answered.
+    Analyzed(Response),
+    /// Click on an entity: first its first mention, then each next one in turn.
+    SelectEntity {
+        kind: EntityKind,
+        index: usize,
+    },
+    /// Click on an outline node (or Enter on it).
+    SelectHeading(usize),
+    ToggleNode(usize),
+    ExpandAll,
+    CollapseAll,
+    TreeKey(TreeKey),
+    /// The tree item that got focus by mouse or Tab.
+    FocusNode(usize),
+    SetUiLang(UiLang),
+}
+
+impl AppState {
+    /// Opens on `text`, already requested as request 1 (the App sends it on mount).
+    pub fn new(ui: UiLang, text: &str) -> AppState {
+        let input: Rc<str> = Rc::from(text);
+        AppState {
+            ui,
+            input: input.clone(),
+            edit_seq: 0,
+            latest_request: 1,
+            pending: Some(input),
+            doc: DocRef::default(),
+            error: None,
+            error_after: 0,
+            collapsed: BTreeSet::new(),
+            selection: None,
+            scroll_seq: 0,
+            tree_focus: 0,
+            tree_focus_seq: 0,
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        if self.error.is_some() {
+            Status::Error
+        } else if self.pending.is_some() {
+            Status::Working
+        } else {
+            Status::Ready
+        }
+    }
+
+    /// The request to send for `latest_request`, if its result is still outstanding.
+    pub fn outgoing(&self) -> Option<(u64, Rc<str>)> {
+        self.pending.clone().map(|t| (self.latest_request, t))
+    }
+
+    /// The selected entity's kind and index, if an entity is selected.
+    pub fn selected_entity(&self) -> Option<(EntityKind, usize)> {
+        match self.selection {
+            Some(Selection::Entity { kind, index, .. }) => Some((kind, index)),
+            _ => None,
+        }
+    }
+
+    /// Whether an outline node shows its children.
+    pub fn is_expanded(&self, node: usize) -> bool {
+        !self.collapsed.contains(&node)
+    }
+
+    fn submit(&mut self) {
+        self.latest_request += 1;
+        self.pending = Some(self.input.clone());
+    }
+
+    fn mention_count(&self, kind: EntityKind, index: usize) -> Option<usize> {
+        let a = &self.doc.analysis;
+        match kind {
+            EntityKind::Person => a.people.get(index).map(|p| p.mentions.len()),
+            EntityKind::Org => a.organizations.get(index).map(|o| o.mentions.len()),
+        }
+    }
+
+    /// Nodes visible in the tree (ancestors all expanded), depth-first: (index, node, parent).
+    fn visible_nodes(&self) -> Vec<(usize, Option<usize>, bool)> {
+        fn walk(
+            nodes: &[OutlineNode],
+            parent: Option<usize>,
+            next: &mut usize,
+            collapsed: &BTreeSet<usize>,
+            shown: bool,
+            out: &mut Vec<(usize, Option<usize>, bool)>,
+        ) {
+            for n in nodes {
+                let i = *next;
+                *next += 1;
+                if shown {
+                    out.push((i, parent, !n.children.is_empty()));
+                }
+                let open = shown && !collapsed.contains(&i);
+                walk(&n.children, Some(i), next, collapsed, open, out);
+            }
+        }
+        let mut out = Vec::new();
+        let mut next = 0;
+        walk(
+            &self.doc.analysis.outline,
+            None,
+            &mut next,
+            &self.collapsed,
+            true,
+            &mut out,
+        );
+        out
+    }
+
+    fn tree_key(&mut self, key: TreeKey) {
+        let visible = self.visible_nodes();
+        if visible.is_empty() {
+            return;
+        }
+        let pos = visible
+            .iter()
+            .position(|v| v.0 == self.tree_focus)
+            .unwrap_or(0);
+        let (node, parent, has_children) = visible[pos];
+        let mut focus = node;
+        match key {
+            TreeKey::Up => focus = visible[pos.saturating_sub(1)].0,
+            TreeKey::Down => focus = visible[(pos + 1).min(visible.len() - 1)].0,
+            TreeKey::Home => focus = visible[0].0,
+            TreeKey::End => focus = visible[visible.len() - 1].0,
+            TreeKey::Right if has_children => {
+                if self.collapsed.remove(&node) {
+                    // Expanded: focus stays, as the tree pattern asks.
+                } else {
+                    focus = node + 1; // first child in depth-first order
+                }
+            }
+            TreeKey::Left => {
+                if has_children && !self.collapsed.contains(&node) {
+                    self.collapsed.insert(node);
+                } else if let Some(p) = parent {
+                    focus = p;
+                }
+            }
+            TreeKey::Enter => self.select_heading(node),
+            TreeKey::Right => {}
+        }
+        self.tree_focus = focus;
+        self.tree_focus_seq += 1;
+    }
+
+    fn select_heading(&mut self, node: usize) {
+        self.selection = Some(Selection::Heading(node));
+        self.tree_focus = node;
+        self.scroll_seq += 1;
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A stale worker result changes nothing: keep the same Rc so nothing re-renders.
+        if let Action::Analyzed(r) = &action {
+            if r.request_id != self.latest_request || self.pending.is_none() {
+                return self;
+            }
+        }
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                s.input = Rc::from(text);
+                s.edit_seq += 1;
+            }
+            Action::Submit => s.submit(),
+            Action::LoadText(text) => {
+                s.input = Rc::from(text);
+                s.submit();
+            }
+            Action::LoadFailed(e) => {
+                s.error = Some(e);
+                s.error_after = s.latest_request;
+            }
+            Action::DismissError => s.error = None,
+            Action::Analyzed(r) => {
+                let text = s.pending.take().unwrap_or_default();
+                s.doc = DocRef(Rc::new(Doc {
+                    text,
+                    analysis: r.analysis,
+                    analysis_ms: r.analysis_ms,
+                    request_id: r.request_id,
+                }));
+                // Offsets and node indices of the old analysis mean nothing for the new one.
+                s.selection = None;
+                s.collapsed.clear();
+                s.tree_focus = 0;
+                if r.request_id > s.error_after {
+                    s.error = None;
+                }
+            }
+            Action::SelectEntity { kind, index } => {
+                let Some(count) = s.mention_count(kind, index) else {
+                    return self;
+                };
+                let mention = match s.selection {
+                    Some(Selection::Entity {
+                        kind: k,
+                        index: i,
+                        mention,
+                    }) if k == kind && i == index && count > 0 => (mention + 1) % count,
+                    _ => 0,
+                };
+                s.selection = Some(Selection::Entity {
+                    kind,
+                    index,
+                    mention,
+                });
+                s.scroll_seq += 1;
+            }
+            Action::SelectHeading(node) => {
+                if node >= s.doc.analysis.outline_flat().len() {
+                    return self;
+                }
+                s.select_heading(node);
+            }
+            Action::ToggleNode(node) => {
+                if !s.collapsed.remove(&node) {
+                    s.collapsed.insert(node);
+                }
+            }
+            Action::ExpandAll => s.collapsed.clear(),
+            Action::CollapseAll => {
+                s.collapsed = s
+                    .doc
+                    .analysis
+                    .outline_flat()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| !n.children.is_empty())
+                    .map(|(i, _)| i)
+                    .collect();
+                // Focus must stay on a visible node: climb to the top-level ancestor.
+                let tops = top_level_indices(&s.doc.analysis.outline);
+                s.tree_focus = tops
+                    .iter()
+                    .copied()
+                    .take_while(|&t| t <= s.tree_focus)
+                    .last()
+                    .unwrap_or(0);
+            }
+            Action::TreeKey(k) => s.tree_key(k),
+            Action::FocusNode(n) => {
+                if s.tree_focus == n {
+                    return self;
+                }
+                s.tree_focus = n;
+            }
+            Action::SetUiLang(l) => {
+                if s.ui == l {
+                    return self;
+                }
+                s.ui = l;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// Depth-first indices of the top-level nodes.
+fn top_level_indices(nodes: &[OutlineNode]) -> Vec<usize> {
+    fn count(n: &OutlineNode) -> usize {
+        1 + n.children.iter().map(count).sum::<usize>()
+    }
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut i = 0;
+    for n in nodes {
+        out.push(i);
+        i += count(n);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gangmu_core::{Language, Organization, Person, Span};
+
+    fn node(title: &str, level: u32, start: usize, children: Vec<OutlineNode>) -> OutlineNode {
+        OutlineNode {
+            title: title.into(),
+            level,
+            start,
+            end: start + title.chars().count(),
+            kind: None,
+            children,
+        }
+    }
+
+    /// An analysis shaped like a meeting report: two markers, one with enumerated children.
+    fn sample_analysis(chars: usize) -> Analysis {
+        Analysis {
+            id: None,
+            language: Language::Zh,
+            chars,
+            outline: vec![
+                node(
+                    "会议指出",
+                    1,
+                    0,
+                    vec![node("一是", 2, 5, vec![]), node("二是", 2, 20, vec![])],
+                ),
+                node("会议强调", 1, 40, vec![node("三是", 2, 45, vec![])]),
+            ],
+            people: vec![Person {
+                name: "周明远".into(),
+                titles: vec!["市委副书记".into(), "政法委书记".into()],
+                mentions: vec![Span::new(10, 13), Span::new(25, 28), Span::new(50, 53)],
+            }],
+            organizations: vec![Organization {
+                name: "临江市中级人民法院".into(),
+                aliases: vec!["临江中院".into()],
+                mentions: vec![Span::new(30, 39)],
+            }],
+        }
+    }
+
+    fn answer(state: &Rc<AppState>, request_id: u64, analysis: Analysis) -> Rc<AppState> {
+        state.clone().reduce(Action::Analyzed(Response {
+            request_id,
+            analysis,
+            analysis_ms: 3.0,
+        }))
+    }
+
+    fn loaded() -> Rc<AppState> {
+        let s = Rc::new(AppState::new(UiLang::Zh, "示例报告"));
+        answer(&s, 1, sample_analysis(60))
+    }
+
+    #[test]
+    fn opens_working_on_the_sample_then_ready() {
+        let s = Rc::new(AppState::new(UiLang::Zh, "示例报告"));
+        assert_eq!(s.status(), Status::Working);
+        assert_eq!(s.outgoing(), Some((1, Rc::from("示例报告"))));
+        let s = answer(&s, 1, sample_analysis(60));
+        assert_eq!(s.status(), Status::Ready);
+        assert_eq!(s.outgoing(), None);
+        assert_eq!(&*s.doc.text, "示例报告");
+        assert_eq!(s.doc.analysis.chars, 60);
+        assert_eq!(s.doc.analysis_ms, 3.0);
+    }
+
+    #[test]
+    fn new_analysis_replaces_old_and_resets_view_state() {
+        let s = loaded();
+        let s = s.reduce(Action::SelectEntity {
+            kind: EntityKind::Person,
+            index: 0,
+        });
+        let s = s.reduce(Action::ToggleNode(0));
+        let s = s.reduce(Action::Edit("新的文本".into()));
+        // Editing alone does not send; the debounce's Submit does.
+        assert_eq!(s.status(), Status::Ready);
+        assert_eq!(&*s.doc.text, "示例报告");
+        let s = s.reduce(Action::Submit);
+        assert_eq!(s.status(), Status::Working);
+        assert_eq!(s.outgoing(), Some((2, Rc::from("新的文本"))));
+        let s = answer(&s, 2, Analysis::default());
+        assert_eq!(&*s.doc.text, "新的文本");
+        assert!(s.doc.analysis.people.is_empty());
+        assert_eq!(s.selection, None);
+        assert!(s.collapsed.is_empty());
+        assert_eq!(s.status(), Status::Ready);
+    }
+
+    #[test]
+    fn stale_result_with_older_request_id_is_ignored() {
+        let s = loaded();
+        let s = s
+            .reduce(Action::Edit("第二稿".into()))
+            .reduce(Action::Submit);
+        let s = s
+            .reduce(Action::Edit("第三稿".into()))
+            .reduce(Action::Submit);
+        assert_eq!(s.latest_request, 3);
+        let before = s.clone();
+        let s = answer(&s, 2, Analysis::default());
+        assert!(
+            Rc::ptr_eq(&s, &before),
+            "stale result must not change state"
+        );
+        assert_eq!(s.status(), Status::Working);
+        assert_eq!(&*s.doc.text, "示例报告");
+        let s = answer(&s, 3, sample_analysis(3));
+        assert_eq!(&*s.doc.text, "第三稿");
+        // A duplicate answer for the same request after it was applied is ignored too.
+        let again = answer(&s, 3, Analysis::default());
+        assert!(Rc::ptr_eq(&again, &s));
+    }
+
+    #[test]
+    fn selecting_an_entity_steps_through_its_mentions() {
+        let s = loaded();
+        let pick = |s: Rc<AppState>| {
+            s.reduce(Action::SelectEntity {
+                kind: EntityKind::Person,
+                index: 0,
+            })
+        };
+        let s = pick(s);
+        assert_eq!(
+            s.selection,
+            Some(Selection::Entity {
+                kind: EntityKind::Person,
+                index: 0,
+                mention: 0
+            })
+        );
+        let seq = s.scroll_seq;
+        let s = pick(pick(s));
+        assert!(matches!(
+            s.selection,
+            Some(Selection::Entity { mention: 2, .. })
+        ));
+        let s = pick(s);
+        assert!(
+            matches!(s.selection, Some(Selection::Entity { mention: 0, .. })),
+            "wraps around"
+        );
+        assert_eq!(s.scroll_seq, seq + 3);
+        // Another entity starts at its first mention.
+        let s = s.reduce(Action::SelectEntity {
+            kind: EntityKind::Org,
+            index: 0,
+        });
+        assert_eq!(s.selected_entity(), Some((EntityKind::Org, 0)));
+        assert!(matches!(
+            s.selection,
+            Some(Selection::Entity { mention: 0, .. })
+        ));
+        // Out of range does nothing.
+        let before = s.clone();
+        let s = s.reduce(Action::SelectEntity {
+            kind: EntityKind::Org,
+            index: 9,
+        });
+        assert!(Rc::ptr_eq(&s, &before));
+    }
+
+    #[test]
+    fn toggling_and_expand_collapse_all() {
+        let s = loaded();
+        assert!(s.is_expanded(0) && s.is_expanded(3));
+        let s = s.reduce(Action::ToggleNode(0));
+        assert!(!s.is_expanded(0));
+        let s = s.reduce(Action::ToggleNode(0));
+        assert!(s.is_expanded(0));
+        let s = s.reduce(Action::CollapseAll);
+        // Only nodes with children collapse: 会议指出 (0) and 会议强调 (3).
+        assert_eq!(s.collapsed.iter().copied().collect::<Vec<_>>(), vec![0, 3]);
+        let s = s.reduce(Action::ExpandAll);
+        assert!(s.collapsed.is_empty());
+    }
+
+    #[test]
+    fn heading_selection_scrolls_and_moves_tree_focus() {
+        let s = loaded();
+        let s = s.reduce(Action::SelectHeading(2));
+        assert_eq!(s.selection, Some(Selection::Heading(2)));
+        assert_eq!(s.tree_focus, 2);
+        assert_eq!(s.scroll_seq, 1);
+        let before = s.clone();
+        assert!(Rc::ptr_eq(&s.reduce(Action::SelectHeading(99)), &before));
+    }
+
+    #[test]
+    fn keyboard_navigation_in_the_tree() {
+        let s = loaded();
+        let s = s.reduce(Action::TreeKey(TreeKey::Down));
+        assert_eq!(s.tree_focus, 1);
+        let s = s.reduce(Action::TreeKey(TreeKey::Left)); // leaf: go to parent
+        assert_eq!(s.tree_focus, 0);
+        let s = s.reduce(Action::TreeKey(TreeKey::Left)); // open parent: collapse
+        assert!(!s.is_expanded(0));
+        let s = s.reduce(Action::TreeKey(TreeKey::Down)); // children hidden: skip to 会议强调
+        assert_eq!(s.tree_focus, 3);
+        let s = s.reduce(Action::TreeKey(TreeKey::Up));
+        assert_eq!(s.tree_focus, 0);
+        let s = s.reduce(Action::TreeKey(TreeKey::Right)); // expand
+        assert!(s.is_expanded(0));
+        assert_eq!(s.tree_focus, 0);
+        let s = s.reduce(Action::TreeKey(TreeKey::Right)); // into first child
+        assert_eq!(s.tree_focus, 1);
+        let s = s.reduce(Action::TreeKey(TreeKey::End));
+        assert_eq!(s.tree_focus, 4);
+        let s = s.reduce(Action::TreeKey(TreeKey::Enter));
+        assert_eq!(s.selection, Some(Selection::Heading(4)));
+        let s = s.reduce(Action::TreeKey(TreeKey::Home));
+        assert_eq!(s.tree_focus, 0);
+    }
+
+    #[test]
+    fn collapse_all_keeps_focus_on_a_visible_node() {
+        let s = loaded().reduce(Action::FocusNode(4));
+        let s = s.reduce(Action::CollapseAll);
+        assert_eq!(s.tree_focus, 3);
+    }
+
+    #[test]
+    fn decode_error_keeps_text_and_is_cleared_by_a_later_analysis_only() {
+        let s = Rc::new(AppState::new(UiLang::Zh, "示例报告"));
+        // The error arrives while the sample is still being analysed.
+        let s = s.reduce(Action::LoadFailed(AppError::Binary));
+        assert_eq!(s.status(), Status::Error);
+        assert_eq!(&*s.input, "示例报告");
+        // The sample's result (sent before the error) does not hide the error.
+        let s = answer(&s, 1, sample_analysis(60));
+        assert_eq!(s.error, Some(AppError::Binary));
+        assert_eq!(s.status(), Status::Error);
+        // The next successful analysis does.
+        let s = s.reduce(Action::LoadText("好的文本".into()));
+        assert_eq!(&*s.input, "好的文本");
+        let s = answer(&s, 2, Analysis::default());
+        assert_eq!(s.error, None);
+        assert_eq!(s.status(), Status::Ready);
+    }
+
+    #[test]
+    fn errors_are_dismissible() {
+        let s = loaded().reduce(Action::LoadFailed(AppError::TooLarge { bytes: 1 << 27 }));
+        assert_eq!(s.status(), Status::Error);
+        let s = s.reduce(Action::DismissError);
+        assert_eq!(s.error, None);
+        assert_eq!(s.status(), Status::Ready);
+    }
+
+    #[test]
+    fn language_switch_goes_through_the_reducer() {
+        let s = loaded();
+        let s = s.reduce(Action::SetUiLang(UiLang::En));
+        assert_eq!(s.ui, UiLang::En);
+        // The analysis is untouched by the UI language.
+        assert_eq!(s.doc.analysis.people.len(), 1);
+        let before = s.clone();
+        assert!(Rc::ptr_eq(
+            &s.reduce(Action::SetUiLang(UiLang::En)),
+            &before
+        ));
+        let s = before.reduce(Action::SetUiLang(UiLang::Zh));
+        assert_eq!(s.ui, UiLang::Zh);
+    }
+}
