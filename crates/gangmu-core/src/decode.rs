@@ -55,11 +55,26 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-        });
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: text.to_owned(),
+                encoding: UTF_8.name(),
+            })
+        }
+        // A UTF-8 file cut mid-character or with a stray bad byte is still UTF-8: keep it with
+        // replacement characters rather than misreading all of it as a legacy encoding.
+        Err(e) if e.valid_up_to() > 0 => {
+            let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+            let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            if bad <= 1 || bad * 1000 <= text.chars().count() {
+                return Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: UTF_8.name(),
+                });
+            }
+        }
+        Err(_) => {}
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);

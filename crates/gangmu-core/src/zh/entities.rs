@@ -62,14 +62,7 @@ fn starts_with_any(chars: &[char], at: usize, words: &[&str]) -> bool {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for c in word.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..).zip(word.chars()).all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
@@ -347,16 +340,11 @@ fn organizations(source: &str, chars: &[char], offsets: &CharOffsets) -> Vec<Org
     let national = patterns.len();
     patterns.extend_from_slice(LOCAL_BODIES);
     let bodies_ac = automaton(&patterns);
-    let titles_ac = automaton(TITLE_WORDS);
-
     let mut found: Vec<OrgMention> = Vec::new();
     for m in bodies_ac.find_iter(source) {
         let body = Span::new(offsets.char_at(m.start()), offsets.char_at(m.end()));
         let body_text = patterns[m.pattern().as_usize()];
         let mention = if m.pattern().as_usize() < national {
-            if !national_boundary(chars, body) {
-                continue;
-            }
             Some(OrgMention {
                 span: body,
                 name: body_text.to_string(),
@@ -366,7 +354,7 @@ fn organizations(source: &str, chars: &[char], offsets: &CharOffsets) -> Vec<Org
             local_org(chars, body, body_text)
         };
         let Some(mut mention) = mention else { continue };
-        if let Some(end) = subunit_end(chars, mention.span.end, &titles_ac, source, offsets) {
+        if let Some(end) = subunit_end(chars, mention.span.end) {
             mention.span.end = end;
             mention.name = text_of(chars, mention.span);
             mention.parts = None;
@@ -377,12 +365,6 @@ fn organizations(source: &str, chars: &[char], offsets: &CharOffsets) -> Vec<Org
         found.push(mention);
     }
     merge_aliases(found)
-}
-
-/// A national body's name stands on its own: 国务院 in 国务院常务会议, but not 外交部 inside
-/// a longer word made of other characters is rare enough to accept.
-fn national_boundary(_chars: &[char], _span: Span) -> bool {
-    true
 }
 
 /// 丹东市中级人民法院, 省法院, 市委, 丹东中院 — a local body with its prefix, or None when the
@@ -471,14 +453,7 @@ fn place_before(chars: &[char], end: usize) -> Option<usize> {
 
 /// End of a sub-unit that continues the organisation ending at `end` (市人大 +
 /// 监察和司法委员会), when one does and a title or a clause break follows it.
-fn subunit_end(
-    chars: &[char],
-    end: usize,
-    titles: &AhoCorasick,
-    source: &str,
-    offsets: &CharOffsets,
-) -> Option<usize> {
-    let _ = (titles, source, offsets);
+fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
     let limit = (end + 16).min(chars.len());
     let mut best = None;
     let mut k = end;

@@ -1,0 +1,88 @@
+//! The `gangmu` binary as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const MEETING: &str = "../gangmu-core/tests/fixtures/meeting-report.txt";
+const MEETING_GB18030: &str = "../gangmu-core/tests/fixtures/meeting-report.gb18030.txt";
+
+fn gangmu(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("gangmu runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+fn names(v: &serde_json::Value, list: &str) -> Vec<String> {
+    v[list].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn analyze_file_prints_the_analysis() {
+    let v = json(&gangmu(&["analyze", MEETING], None));
+    assert_eq!(v["language"], "zh");
+    assert_eq!(names(&v, "people")[0], "钟书宁");
+    assert_eq!(v["people"][0]["titles"], serde_json::json!(["市委常委", "政法委书记"]));
+    assert!(names(&v, "organizations").contains(&"青岚市中级人民法院".to_string()));
+    assert!(!v["outline"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn gb18030_file_reads_like_utf8() {
+    let utf8 = json(&gangmu(&["analyze", MEETING], None));
+    let gb = json(&gangmu(&["analyze", MEETING_GB18030], None));
+    assert_eq!(utf8, gb);
+}
+
+#[test]
+fn stdin_with_dash() {
+    let v = json(&gangmu(&["analyze", "-"], Some("市委书记陶知远出席会议。")));
+    assert_eq!(names(&v, "people"), ["陶知远"]);
+}
+
+#[test]
+fn jsonl_maps_lines_and_keeps_ids() {
+    let input = "{\"id\":\"a\",\"text\":\"市委书记陶知远出席会议。\"}\n\n{\"id\":7,\"text\":\"会议指出\\n今年工作很重要，要抓好落实。\"}\n";
+    let out = gangmu(&["analyze", "--jsonl"], Some(input));
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], "7");
+    assert_eq!(lines[1]["outline"][0]["title"], "会议指出");
+}
+
+#[test]
+fn bad_jsonl_line_is_reported_and_the_rest_analysed() {
+    let out = gangmu(&["analyze", "--jsonl", "-"], Some("not json\n{\"id\":\"ok\",\"text\":\"文本\"}\n"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_failure_code() {
+    let missing = gangmu(&["analyze", "no-such-file.txt"], None);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.txt"));
+    assert!(missing.stdout.is_empty());
+    let unknown = gangmu(&["frobnicate"], None);
+    assert!(!unknown.status.success());
+    let binary = gangmu(&["analyze", "-"], Some("\u{0}\u{0}\u{0}binary"));
+    assert!(!binary.status.success());
+    assert!(String::from_utf8_lossy(&binary.stderr).contains("binary"));
+}
