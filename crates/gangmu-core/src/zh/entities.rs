@@ -127,7 +127,7 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
             continue;
         }
         let word: String = chars[at..end].iter().collect();
-        if NOT_NAMES.contains(&word.as_str()) {
+        if NOT_NAMES.contains(&word.as_str()) || is_place(&word) {
             continue;
         }
         // Ties go to the longer name: three-character names are the common case.
@@ -136,6 +136,11 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
         }
     }
     best.map(|(_, len)| len)
+}
+
+/// A country, region or capital (哈萨克斯坦, 南非前…), at either end of a would-be name.
+fn is_place(word: &str) -> bool {
+    COUNTRIES.iter().any(|c| c.chars().count() >= 2 && (word.starts_with(c) || word.ends_with(c)))
 }
 
 /// Length of a transliterated foreign name at `at` (托卡耶夫), 2–8 characters ending at a
@@ -150,7 +155,7 @@ fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
         let word: String = chars[at..at + len].iter().collect();
         name_end_strength(chars, at + len) >= 2
             && chars[at + len - 1] != '·'
-            && !COUNTRIES.iter().any(|c| word.ends_with(c))
+            && !is_place(&word)
     })
 }
 
