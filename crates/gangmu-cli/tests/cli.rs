@@ -22,12 +22,21 @@ fn gangmu(args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("one JSON document")
 }
 
 fn names(v: &serde_json::Value, list: &str) -> Vec<String> {
-    v[list].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect()
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -35,7 +44,10 @@ fn analyze_file_prints_the_analysis() {
     let v = json(&gangmu(&["analyze", MEETING], None));
     assert_eq!(v["language"], "zh");
     assert_eq!(names(&v, "people")[0], "钟书宁");
-    assert_eq!(v["people"][0]["titles"], serde_json::json!(["市委常委", "政法委书记"]));
+    assert_eq!(
+        v["people"][0]["titles"],
+        serde_json::json!(["市委常委", "政法委书记"])
+    );
     assert!(names(&v, "organizations").contains(&"青岚市中级人民法院".to_string()));
     assert!(!v["outline"].as_array().unwrap().is_empty());
 }
@@ -58,8 +70,11 @@ fn jsonl_maps_lines_and_keeps_ids() {
     let input = "{\"id\":\"a\",\"text\":\"市委书记陶知远出席会议。\"}\n\n{\"id\":7,\"text\":\"会议指出\\n今年工作很重要，要抓好落实。\"}\n";
     let out = gangmu(&["analyze", "--jsonl"], Some(input));
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["id"], "7");
@@ -68,7 +83,10 @@ fn jsonl_maps_lines_and_keeps_ids() {
 
 #[test]
 fn bad_jsonl_line_is_reported_and_the_rest_analysed() {
-    let out = gangmu(&["analyze", "--jsonl", "-"], Some("not json\n{\"id\":\"ok\",\"text\":\"文本\"}\n"));
+    let out = gangmu(
+        &["analyze", "--jsonl", "-"],
+        Some("not json\n{\"id\":\"ok\",\"text\":\"文本\"}\n"),
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);

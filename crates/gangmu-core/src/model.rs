@@ -77,6 +77,9 @@ pub struct Person {
     pub name: String,
     /// Distinct titles as written, in order of first appearance.
     pub titles: Vec<String>,
+    /// Other forms the text uses for the same person (a surname alone in English news).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
 }
 

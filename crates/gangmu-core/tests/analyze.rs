@@ -19,7 +19,12 @@ fn assert_consistent(text: &str, a: &Analysis) {
     for p in &a.people {
         for m in &p.mentions {
             assert!(m.end <= len && m.start < m.end);
-            assert_eq!(slice(text, m.start, m.end), p.name, "person mention {m:?}");
+            let s = slice(text, m.start, m.end);
+            assert!(
+                s == p.name || p.aliases.contains(&s),
+                "{s} is not a form of {}",
+                p.name
+            );
             all.push(*m);
         }
     }
@@ -27,13 +32,22 @@ fn assert_consistent(text: &str, a: &Analysis) {
         for m in &o.mentions {
             assert!(m.end <= len && m.start < m.end);
             let s = slice(text, m.start, m.end);
-            assert!(s == o.name || o.aliases.contains(&s), "{s} is not a form of {}", o.name);
+            assert!(
+                s == o.name || o.aliases.contains(&s),
+                "{s} is not a form of {}",
+                o.name
+            );
             all.push(*m);
         }
     }
     all.sort();
     for w in all.windows(2) {
-        assert!(w[0].end <= w[1].start, "overlapping mentions {:?} {:?}", w[0], w[1]);
+        assert!(
+            w[0].end <= w[1].start,
+            "overlapping mentions {:?} {:?}",
+            w[0],
+            w[1]
+        );
     }
     fn walk(text: &str, nodes: &[OutlineNode], depth: u32, last: &mut usize) {
         for n in nodes {
@@ -61,8 +75,16 @@ fn meeting_report_people_with_titles_in_order() {
     let a = analyze(MEETING);
     assert_consistent(MEETING, &a);
     assert_eq!(a.language, Language::Zh);
-    let people: Vec<(&str, Vec<&str>)> =
-        a.people.iter().map(|p| (p.name.as_str(), p.titles.iter().map(String::as_str).collect())).collect();
+    let people: Vec<(&str, Vec<&str>)> = a
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.titles.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
     assert_eq!(
         people,
         vec![
@@ -72,21 +94,43 @@ fn meeting_report_people_with_titles_in_order() {
             ("宁静怡", vec!["市政协副主席"]),
         ]
     );
-    assert_eq!(a.people[0].mentions.len(), 3, "钟书宁指出 / 钟书宁强调 are mentions too");
+    assert_eq!(
+        a.people[0].mentions.len(),
+        3,
+        "钟书宁指出 / 钟书宁强调 are mentions too"
+    );
 }
 
 #[test]
 fn meeting_report_organisations_merge_short_forms() {
     let a = analyze(MEETING);
-    let court = a.organizations.iter().find(|o| o.name == "青岚市中级人民法院").expect("the court");
+    let court = a
+        .organizations
+        .iter()
+        .find(|o| o.name == "青岚市中级人民法院")
+        .expect("the court");
     assert_eq!(court.aliases, vec!["青岚中院"]);
     assert_eq!(court.mentions.len(), 2);
     let names: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
-    for expected in ["省法院", "市委", "政法委", "市政府", "市人民检察院", "市人大常委会", "市政协"] {
-        assert!(names.contains(&expected), "{expected} missing from {names:?}");
+    for expected in [
+        "省法院",
+        "市委",
+        "政法委",
+        "市政府",
+        "市人民检察院",
+        "市人大常委会",
+        "市政协",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
     }
     for collective in ["全市法院", "两级法院"] {
-        assert!(!names.iter().any(|n| n.contains(collective)), "{collective} is not one organisation");
+        assert!(
+            !names.iter().any(|n| n.contains(collective)),
+            "{collective} is not one organisation"
+        );
     }
 }
 
@@ -116,11 +160,18 @@ fn numbered_work_report_outline() {
     assert_consistent(WORK_REPORT, &a);
     let got = titles(&a.outline);
     assert_eq!(got[0], ("一、2025年工作回顾".to_string(), 1));
-    assert_eq!(got[1], ("（一）经济发展量质齐升。".to_string(), 2), "run-in heading ends at the first 。");
+    assert_eq!(
+        got[1],
+        ("（一）经济发展量质齐升。".to_string(), 2),
+        "run-in heading ends at the first 。"
+    );
     assert_eq!(got[2], ("1.产业结构持续优化".to_string(), 3));
     assert_eq!(got.iter().filter(|(_, l)| *l == 1).count(), 2);
     assert_eq!(got.len(), 8, "{got:?}");
-    assert!(!got.iter().any(|(t, _)| t.starts_with("各位代表")), "a salutation is not a heading");
+    assert!(
+        !got.iter().any(|(t, _)| t.starts_with("各位代表")),
+        "a salutation is not a heading"
+    );
 }
 
 #[test]
@@ -135,10 +186,22 @@ fn offsets_survive_crlf_bom_and_odd_spaces() {
 #[test]
 fn every_encoding_of_the_fixture_decodes_to_the_same_text() {
     for (name, bytes) in [
-        ("utf-8 with BOM", &include_bytes!("fixtures/meeting-report.bom.txt")[..]),
-        ("gb18030", &include_bytes!("fixtures/meeting-report.gb18030.txt")[..]),
-        ("utf-16le", &include_bytes!("fixtures/meeting-report.utf16le.txt")[..]),
-        ("utf-16be", &include_bytes!("fixtures/meeting-report.utf16be.txt")[..]),
+        (
+            "utf-8 with BOM",
+            &include_bytes!("fixtures/meeting-report.bom.txt")[..],
+        ),
+        (
+            "gb18030",
+            &include_bytes!("fixtures/meeting-report.gb18030.txt")[..],
+        ),
+        (
+            "utf-16le",
+            &include_bytes!("fixtures/meeting-report.utf16le.txt")[..],
+        ),
+        (
+            "utf-16be",
+            &include_bytes!("fixtures/meeting-report.utf16be.txt")[..],
+        ),
     ] {
         let decoded = decode_bytes(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(decoded.text, MEETING, "{name} read as {}", decoded.encoding);
@@ -156,7 +219,9 @@ fn utf8_cut_mid_character_stays_utf8() {
 
 #[test]
 fn binary_files_are_refused() {
-    let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+    let png = [
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+    ];
     assert!(decode_bytes(&png).is_err());
     let zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00";
     assert!(decode_bytes(zip).is_err());
@@ -195,7 +260,10 @@ fn analysis_json_has_the_schema_field_names() {
     for key in ["title", "level", "start", "end", "children"] {
         assert!(node.get(key).is_some(), "outline.{key}");
     }
-    assert!(v["people"][0].get("titles").is_some() && v["people"][0]["mentions"][0].get("start").is_some());
+    assert!(
+        v["people"][0].get("titles").is_some()
+            && v["people"][0]["mentions"][0].get("start").is_some()
+    );
     assert!(v["organizations"][0].get("aliases").is_some());
     let back: Analysis = serde_json::from_value(v).unwrap();
     assert_eq!(back, a);

@@ -1,5 +1,11 @@
-//! English analyser.
-use crate::{Analyzer, Language, Organization, OutlineNode, Person, Text};
+//! English analyser: outline rules in [`outline`], people and organisations in [`entities`],
+//! word lists in [`lexicon`].
+
+mod entities;
+mod lexicon;
+mod outline;
+
+use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Text};
 
 pub struct English;
 
@@ -7,10 +13,12 @@ impl Analyzer for English {
     fn language(&self) -> Language {
         Language::En
     }
-    fn outline(&self, _text: &Text) -> Vec<OutlineNode> {
-        Vec::new()
+
+    fn outline(&self, text: &Text) -> Vec<OutlineNode> {
+        tree::build(outline::headings(text))
     }
-    fn entities(&self, _text: &Text) -> (Vec<Person>, Vec<Organization>) {
-        (Vec::new(), Vec::new())
+
+    fn entities(&self, text: &Text) -> (Vec<Person>, Vec<Organization>) {
+        entities::find(text)
     }
 }

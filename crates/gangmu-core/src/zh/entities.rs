@@ -62,7 +62,9 @@ fn starts_with_any(chars: &[char], at: usize, words: &[&str]) -> bool {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    (at..).zip(word.chars()).all(|(i, c)| chars.get(i) == Some(&c))
+    (at..)
+        .zip(word.chars())
+        .all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
@@ -140,7 +142,9 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
 
 /// A country, region or capital (哈萨克斯坦, 南非前…), at either end of a would-be name.
 fn is_place(word: &str) -> bool {
-    COUNTRIES.iter().any(|c| c.chars().count() >= 2 && (word.starts_with(c) || word.ends_with(c)))
+    COUNTRIES
+        .iter()
+        .any(|c| c.chars().count() >= 2 && (word.starts_with(c) || word.ends_with(c)))
 }
 
 /// Length of a transliterated foreign name at `at` (托卡耶夫), 2–8 characters ending at a
@@ -153,9 +157,7 @@ fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
         .count();
     (2..=run.min(8)).rev().find(|&len| {
         let word: String = chars[at..at + len].iter().collect();
-        name_end_strength(chars, at + len) >= 2
-            && chars[at + len - 1] != '·'
-            && !is_place(&word)
+        name_end_strength(chars, at + len) >= 2 && chars[at + len - 1] != '·' && !is_place(&word)
     })
 }
 
@@ -285,6 +287,7 @@ fn people(
             let mentions = mentions.remove(&i)?;
             Some(Person {
                 name: name.clone(),
+                aliases: Vec::new(),
                 titles: titles.remove(name).unwrap_or_default(),
                 mentions,
             })

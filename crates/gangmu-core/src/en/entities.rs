@@ -1,0 +1,795 @@
+//! English people and organisations by rules over word lists.
+//!
+//! Forms are found first: names after a title ("Senator Jane Doe"), names that start with a
+//! common given name ("Phil Simmons"), names before "said"; organisations as capitalised runs
+//! ending in a head word ("Economic Development Administration") or opened by one ("Department
+//! of Commerce"), with a following "(ACRONYM)" as alias, plus well-known bodies. Then one
+//! Aho-Corasick pass over the text finds every occurrence of every form, surnames of people
+//! included (news English refers to people by surname), so time stays linear in the text.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::lexicon::*;
+use crate::{Organization, Person, Span, Text};
+
+/// A word or a single punctuation character, `[start, end)` in chars.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// First token of its line.
+    line_start: bool,
+    /// On a line written in capitals (a headline): rules skip it, re-occurrences do not.
+    shouting: bool,
+}
+
+/// Abbreviations that keep their final period as part of the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Inc", "Corp", "Co", "Ltd", "St", "Jr",
+    "Sr", "Lt", "Col", "Capt", "Prof", "Rev", "Adm", "Sgt", "Mt", "No", "Dept", "Bros",
+];
+
+pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
+    let chars = text.chars();
+    let tokens = tokenize(text);
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| chars[t.start..t.end].iter().collect())
+        .collect();
+    let doc = Doc {
+        chars,
+        tokens: &tokens,
+        words: &words,
+        lex: Lexicon::new(),
+    };
+    let mut forms = Forms::default();
+    doc.organization_forms(&mut forms);
+    doc.person_forms(&mut forms);
+    forms.resolve(chars)
+}
+
+struct Lexicon {
+    not_names: HashSet<&'static str>,
+    not_surnames: HashSet<&'static str>,
+    given: HashSet<&'static str>,
+    org_heads: HashSet<&'static str>,
+    leading_heads: HashSet<&'static str>,
+    connectors: HashSet<&'static str>,
+    function_words: HashSet<&'static str>,
+    dates: HashSet<&'static str>,
+    surnames_first: HashSet<&'static str>,
+    /// Titles by first word, longest first.
+    titles: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    appositives: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    title_words: HashSet<&'static str>,
+}
+
+fn by_first_word(list: &[&'static str]) -> HashMap<&'static str, Vec<Vec<&'static str>>> {
+    let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+    for t in list {
+        let words: Vec<&str> = t.split(' ').collect();
+        map.entry(words[0]).or_default().push(words);
+    }
+    for v in map.values_mut() {
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    map
+}
+
+impl Lexicon {
+    fn new() -> Self {
+        Lexicon {
+            not_names: NOT_NAMES.iter().copied().collect(),
+            not_surnames: NOT_SURNAMES.iter().copied().collect(),
+            given: GIVEN_NAMES.iter().copied().collect(),
+            org_heads: ORG_HEADS.iter().copied().collect(),
+            leading_heads: LEADING_HEADS.iter().copied().collect(),
+            connectors: ORG_CONNECTORS.iter().copied().collect(),
+            function_words: FUNCTION_WORDS.iter().copied().collect(),
+            dates: DATE_WORDS.iter().copied().collect(),
+            surnames_first: SURNAMES_FIRST.iter().copied().collect(),
+            titles: by_first_word(TITLES_BEFORE),
+            appositives: by_first_word(APPOSITIVE_HEADS),
+            title_words: TITLES_BEFORE
+                .iter()
+                .flat_map(|t| t.split(' '))
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .collect(),
+        }
+    }
+}
+
+fn tokenize(text: &Text) -> Vec<Token> {
+    let chars = text.chars();
+    let mut tokens = Vec::new();
+    for line in text.lines() {
+        let shouting = is_shouting(&chars[line.start..line.end]);
+        let mut i = line.start;
+        let mut first = true;
+        while i < line.end {
+            let c = chars[i];
+            if crate::text::is_blank(c) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            if c.is_alphanumeric() {
+                i += 1;
+                while i < line.end {
+                    let c = chars[i];
+                    let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                    // Inner hyphens, dots and apostrophes join ("U.S", "O'Neill"); a
+                    // possessive 's does not.
+                    let joins = matches!(c, '-' | '.' | '&') && i + 1 < line.end
+                        || matches!(c, '\'' | '’') && !is_possessive(chars, i);
+                    if c.is_alphanumeric() || (joins && next_alnum) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // Keep the period of "Mr." "U.S." "J." (an initial).
+                if i < line.end && chars[i] == '.' {
+                    let word: String = chars[start..i].iter().collect();
+                    let initial = word.chars().count() == 1 && c.is_uppercase();
+                    if initial || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
+                        i += 1;
+                    }
+                }
+            } else {
+                i += 1;
+            }
+            tokens.push(Token {
+                start,
+                end: i,
+                line_start: first,
+                shouting,
+            });
+            first = false;
+        }
+    }
+    tokens
+}
+
+/// `'s` or `’s` ending a word: the possessive, not part of the name.
+fn is_possessive(chars: &[char], at: usize) -> bool {
+    matches!(chars.get(at + 1), Some('s') | Some('S'))
+        && !chars.get(at + 2).is_some_and(|c| c.is_alphanumeric())
+}
+
+/// A line mostly in capitals (a headline or boilerplate).
+fn is_shouting(line: &[char]) -> bool {
+    let upper = line.iter().filter(|c| c.is_uppercase()).count();
+    let lower = line.iter().filter(|c| c.is_lowercase()).count();
+    upper >= 8 && upper > lower * 2
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Mostly capitals: an acronym (NATO, U.S., FinCEN) rather than a name.
+fn is_acronym(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && upper * 2 >= word.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+struct Doc<'a> {
+    chars: &'a [char],
+    tokens: &'a [Token],
+    words: &'a [String],
+    lex: Lexicon,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Person(usize),
+    Org(usize),
+}
+
+/// Entity forms found by the rules, before the occurrence pass.
+#[derive(Default)]
+struct Forms {
+    owner: HashMap<String, Owner>,
+    /// Registration order of forms, so conflicts resolve the same way every time.
+    order: Vec<String>,
+    /// Per person: titles in order of appearance.
+    person_titles: Vec<Vec<String>>,
+    /// Union-find over organisations: forms merged later point to one representative.
+    org_parent: Vec<usize>,
+}
+
+impl Forms {
+    fn add_person(&mut self, name: String, title: Option<String>) {
+        let idx = match self.owner.get(&name) {
+            Some(Owner::Person(i)) => *i,
+            Some(Owner::Org(_)) => return,
+            None => {
+                self.person_titles.push(Vec::new());
+                let i = self.person_titles.len() - 1;
+                self.owner.insert(name.clone(), Owner::Person(i));
+                self.order.push(name);
+                i
+            }
+        };
+        if let Some(t) = title {
+            if !self.person_titles[idx].contains(&t) {
+                self.person_titles[idx].push(t);
+            }
+        }
+    }
+
+    /// Registers an organisation by its forms; forms already known join that organisation.
+    fn add_org(&mut self, forms: &[String]) {
+        let known = forms.iter().find_map(|f| match self.owner.get(f) {
+            Some(Owner::Org(i)) => Some(*i),
+            _ => None,
+        });
+        let idx = known.unwrap_or_else(|| {
+            self.org_parent.push(self.org_parent.len());
+            self.org_parent.len() - 1
+        });
+        for f in forms {
+            if f.chars().count() >= 2 && !self.owner.contains_key(f) {
+                self.owner.insert(f.clone(), Owner::Org(idx));
+                self.order.push(f.clone());
+            }
+        }
+    }
+
+    fn org_root(&mut self, mut i: usize) -> usize {
+        while self.org_parent[i] != i {
+            self.org_parent[i] = self.org_parent[self.org_parent[i]];
+            i = self.org_parent[i];
+        }
+        i
+    }
+
+    fn merge_orgs(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.org_root(a), self.org_root(b));
+        if ra != rb {
+            self.org_parent[rb] = ra;
+        }
+    }
+
+    /// Finds every occurrence of every form and builds the lists.
+    fn resolve(mut self, chars: &[char]) -> (Vec<Person>, Vec<Organization>) {
+        // A surname alone is another form of the person named in full (news English refers to
+        // people by surname), unless two people share it.
+        let people: Vec<(String, usize)> = self
+            .order
+            .iter()
+            .filter_map(|f| match self.owner.get(f) {
+                Some(Owner::Person(i)) => Some((f.clone(), *i)),
+                _ => None,
+            })
+            .collect();
+        let mut surname_count: HashMap<&str, usize> = HashMap::new();
+        for (name, _) in &people {
+            if let Some(surname) = surname_of(name) {
+                *surname_count.entry(surname).or_default() += 1;
+            }
+        }
+        for (name, person) in &people {
+            let Some(surname) = surname_of(name) else {
+                continue;
+            };
+            if surname.chars().count() >= 3
+                && !NOT_NAMES.contains(&surname)
+                && !surname.ends_with('.')
+                && !self.owner.contains_key(surname)
+                && surname_count.get(surname) == Some(&1)
+            {
+                self.owner
+                    .insert(surname.to_string(), Owner::Person(*person));
+                self.order.push(surname.to_string());
+            }
+        }
+        if self.order.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let source: String = chars.iter().collect();
+        let char_at = char_offsets(&source);
+        let Ok(ac) = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.order)
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        // Per owner: mentions and the forms seen, in order.
+        let mut people: HashMap<usize, (Vec<Span>, Vec<String>)> = HashMap::new();
+        let mut orgs: HashMap<usize, (Vec<Span>, Vec<String>)> = HashMap::new();
+        for m in ac.find_iter(&source) {
+            let (s, e) = (char_at[m.start()], char_at[m.end()]);
+            let before = s.checked_sub(1).map(|i| chars[i]);
+            let after = chars.get(e).copied();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                continue;
+            }
+            let form = self.order[m.pattern().as_usize()].clone();
+            let owner = self.owner[&form];
+            match owner {
+                Owner::Person(i) => {
+                    let entry = people.entry(i).or_default();
+                    entry.0.push(Span::new(s, e));
+                    if !entry.1.contains(&form) {
+                        entry.1.push(form);
+                    }
+                }
+                Owner::Org(i) => {
+                    let entry = orgs.entry(self.org_root(i)).or_default();
+                    entry.0.push(Span::new(s, e));
+                    if !entry.1.contains(&form) {
+                        entry.1.push(form);
+                    }
+                }
+            }
+        }
+        let mut people: Vec<Person> = people
+            .into_iter()
+            .map(|(i, (mentions, mut forms))| {
+                // The fullest form names the person; a surname alone is an alias.
+                let longest = (0..forms.len())
+                    .max_by_key(|&i| (forms[i].chars().count(), std::cmp::Reverse(i)))
+                    .unwrap_or(0);
+                let name = forms.remove(longest);
+                Person {
+                    name,
+                    titles: std::mem::take(&mut self.person_titles[i]),
+                    aliases: forms,
+                    mentions,
+                }
+            })
+            .collect();
+        people.sort_by_key(|p| p.mentions[0].start);
+        let mut orgs: Vec<Organization> = orgs
+            .into_values()
+            .map(|(mentions, mut forms)| {
+                // The name is the longest form; the others are aliases, in order of appearance.
+                let longest = (0..forms.len())
+                    .max_by_key(|&i| (forms[i].chars().count(), std::cmp::Reverse(i)))
+                    .unwrap_or(0);
+                let name = forms.remove(longest);
+                Organization {
+                    name,
+                    aliases: forms,
+                    mentions,
+                }
+            })
+            .collect();
+        orgs.sort_by_key(|o| o.mentions[0].start);
+        (people, orgs)
+    }
+}
+
+/// Char index of each byte offset of `source` that starts a char (and of its end).
+fn char_offsets(source: &str) -> Vec<usize> {
+    let mut by_byte = vec![0usize; source.len() + 1];
+    let mut n = 0;
+    for (b, _) in source.char_indices() {
+        by_byte[b] = n;
+        n += 1;
+    }
+    by_byte[source.len()] = n;
+    by_byte
+}
+
+impl Doc<'_> {
+    fn word(&self, k: usize) -> &str {
+        self.words.get(k).map_or("", String::as_str)
+    }
+
+    /// Tokens `a` and `b = a + 1` are on one line separated by spaces only.
+    fn adjacent(&self, a: usize) -> bool {
+        self.tokens
+            .get(a + 1)
+            .is_some_and(|t| !t.line_start && t.start > self.tokens[a].end)
+    }
+
+    fn slice(&self, from: usize, to: usize) -> String {
+        self.chars[self.tokens[from].start..self.tokens[to - 1].end]
+            .iter()
+            .collect()
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn name_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let initial = w.len() == 2 && w.ends_with('.') && is_capitalized(w);
+        is_capitalized(w)
+            && !self.tokens[k].shouting
+            && (initial || (!is_acronym(w) && w.chars().any(char::is_lowercase)))
+            && !self.lex.org_heads.contains(w)
+            && !self.lex.not_surnames.contains(w)
+    }
+
+    /// End (exclusive token index) of a person name starting at `k`: up to four name words,
+    /// with particles (de, van, bin) inside.
+    fn name_end(&self, k: usize) -> Option<usize> {
+        if !self.name_word(k) || self.lex.not_names.contains(self.word(k)) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end - k < 4 && self.adjacent(end - 1) {
+            let w = self.word(end);
+            if self.name_word(end) && !self.lex.not_names.contains(w) {
+                end += 1;
+            } else if matches!(
+                w,
+                "de" | "van" | "von" | "der" | "bin" | "al" | "da" | "di" | "le"
+            ) && self.adjacent(end)
+                && self.name_word(end + 1)
+            {
+                end += 2;
+            } else if matches!(w, "Jr." | "Jr") {
+                end += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        // A name never ends in an initial or a particle.
+        while end > k + 1 && self.word(end - 1).len() <= 2 && self.word(end - 1) != "Jr" {
+            end -= 1;
+        }
+        Some(end)
+    }
+
+    /// A title from `titles` written at token `k`: (end token, title text).
+    fn title_at(
+        &self,
+        k: usize,
+        titles: &HashMap<&'static str, Vec<Vec<&'static str>>>,
+    ) -> Option<usize> {
+        let candidates = titles.get(self.word(k))?;
+        candidates.iter().find_map(|t| {
+            let fits = t
+                .iter()
+                .enumerate()
+                .all(|(j, w)| self.word(k + j) == *w && (j == 0 || self.adjacent(k + j - 1)));
+            fits.then_some(k + t.len())
+        })
+    }
+
+    fn person_forms(&self, forms: &mut Forms) {
+        let n = self.tokens.len();
+        let mut k = 0;
+        while k < n {
+            if self.tokens[k].shouting {
+                k += 1;
+                continue;
+            }
+            // Title + name.
+            if let Some(te) = self.title_at(k, &self.lex.titles) {
+                if te < n && self.adjacent(te - 1) {
+                    if let Some(ne) = self.name_end(te) {
+                        let title = self.slice(k, te);
+                        let name = self.slice(te, ne);
+                        forms.add_person(name, Some(title));
+                        self.appositive(ne, forms);
+                        k = ne;
+                        continue;
+                    }
+                }
+            }
+            // Given name + surname, or two or three name words before "said".
+            if let Some(ne) = self.name_end(k) {
+                let prev_cap = k > 0
+                    && !self.tokens[k].line_start
+                    && is_capitalized(self.word(k - 1))
+                    && self.adjacent(k - 1);
+                let first = self.word(k);
+                let initial = first.len() == 2 && first.ends_with('.');
+                let given = (self.lex.given.contains(first)
+                    || self.lex.surnames_first.contains(first)
+                    || initial)
+                    && ne - k >= 2;
+                let said = ne - k >= 2
+                    && ne - k <= 3
+                    && (matches!(self.word(ne), "said" | "says" | "told" | "added")
+                        // "Jesper Parnevik ( Sweden )": a player and his country.
+                        || (self.word(ne) == "("
+                            && self.name_word(ne + 1)
+                            && self.word(ne + 2) == ")"));
+                if (given || said) && !prev_cap {
+                    forms.add_person(self.slice(k, ne), None);
+                    self.appositive(ne, forms);
+                    k = ne;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+
+    /// ", chairman of the Federal Reserve" after a name at `end`: the title runs to the next
+    /// clause punctuation.
+    fn appositive(&self, end: usize, forms: &mut Forms) {
+        if self.word(end) != "," || end == 0 {
+            return;
+        }
+        let name = self.slice(self.name_start(end), end);
+        let mut k = end + 1;
+        while matches!(self.word(k), "the" | "a" | "an" | "former" | "then") {
+            k += 1;
+        }
+        let Some(head_end) = self.title_at(k, &self.lex.appositives) else {
+            return;
+        };
+        let mut last = head_end;
+        while last < self.tokens.len()
+            && last - k < 12
+            && self.adjacent(last - 1)
+            && !matches!(
+                self.word(last),
+                "," | "." | ";" | ")" | "(" | ":" | "\"" | "who"
+            )
+        {
+            last += 1;
+        }
+        if matches!(self.word(last), "," | "." | ";" | ")") {
+            forms.add_person(name, Some(self.slice(k, last)));
+        }
+    }
+
+    /// Start of the name ending at `end` (just after a title or at a line start).
+    fn name_start(&self, end: usize) -> usize {
+        let mut s = end - 1;
+        while s > 0 && !self.tokens[s].line_start && self.adjacent(s - 1) && self.name_word(s - 1) {
+            s -= 1;
+        }
+        s
+    }
+
+    fn function_word(&self, k: usize) -> bool {
+        self.lex.function_words.contains(self.word(k))
+    }
+
+    /// A word that can be in a capitalised organisation run.
+    fn org_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !self.tokens[k].shouting
+            && (is_capitalized(w) || w == "&")
+            && !self.lex.dates.contains(w)
+            && !w.ends_with("-based")
+    }
+
+    fn organization_forms(&self, forms: &mut Forms) {
+        let known: Vec<String> = KNOWN_ORGS.iter().map(|s| s.to_string()).collect();
+        let n = self.tokens.len();
+        let mut k = 0;
+        while k < n {
+            if !self.org_word(k) {
+                k += 1;
+                continue;
+            }
+            // The capitalised run [k, e), with connectors inside.
+            let mut e = k + 1;
+            while e < n && self.adjacent(e - 1) {
+                if self.org_word(e) {
+                    e += 1;
+                } else if self.lex.connectors.contains(self.word(e))
+                    && self.adjacent(e)
+                    && self.org_word(e + 1)
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            if let Some((s, end)) = self.org_in_run(k, e) {
+                let name = self.slice(s, end);
+                let mut group = vec![name];
+                // "(EDA)" right after names an alias.
+                if self.word(end) == "("
+                    && self.word(end + 2) == ")"
+                    && is_acronym(self.word(end + 1))
+                {
+                    group.push(self.word(end + 1).to_string());
+                }
+                forms.add_org(&group);
+                // The rest of the run may hold another one ("Lear Corp and Ford Motor Co").
+                k = end.max(k + 1);
+                continue;
+            }
+            k = e;
+        }
+        for f in known {
+            forms.add_org(&[f]);
+        }
+        self.merge_suffixes(forms);
+    }
+
+    /// The organisation inside the capitalised run `[k, e)`, if any.
+    fn org_in_run(&self, k: usize, e: usize) -> Option<(usize, usize)> {
+        let mut s = k;
+        while s < e && (self.function_word(s) || self.lex.connectors.contains(self.word(s))) {
+            s += 1;
+        }
+        // A person's title opens the run ("Chairman Smith"): no organisation starts there.
+        let mut end = None;
+        for h in s..e {
+            let w = self.word(h);
+            if self.lex.leading_heads.contains(w)
+                && matches!(self.word(h + 1), "of" | "for" | "on")
+                && h + 2 < e
+            {
+                // Extend over the "of ..." part, stopping before a title or a given name.
+                let mut x = h + 2;
+                while x < e
+                    && !(self.lex.title_words.contains(self.word(x)) && x > h + 2)
+                    && !self.lex.given.contains(self.word(x))
+                {
+                    x += 1;
+                }
+                while x > h + 2 && self.lex.connectors.contains(self.word(x - 1)) {
+                    x -= 1;
+                }
+                end = Some(x);
+                break;
+            }
+            if self.lex.org_heads.contains(w) {
+                end = Some(h + 1);
+                if self.word(h + 1) == "and" {
+                    break;
+                }
+            }
+        }
+        let end = end?;
+        // A bare head ("the Committee") is too vague; a given name inside means a person.
+        if end - s < 2 || (s..end).any(|i| self.lex.given.contains(self.word(i))) {
+            return None;
+        }
+        Some((s, end))
+    }
+
+    /// "Department of Agriculture" is a form of "U.S. Department of Agriculture" when both occur.
+    fn merge_suffixes(&self, forms: &mut Forms) {
+        let org_names: Vec<(String, usize)> = forms
+            .order
+            .iter()
+            .filter_map(|f| match forms.owner.get(f) {
+                Some(Owner::Org(i)) => Some((f.clone(), *i)),
+                _ => None,
+            })
+            .collect();
+        for (name, idx) in &org_names {
+            let words: Vec<&str> = name.split(' ').collect();
+            for cut in 1..words.len().saturating_sub(1).min(4) + 1 {
+                let suffix = words[cut..].join(" ");
+                if words.len() - cut < 2 {
+                    break;
+                }
+                if let Some(&Owner::Org(other)) = forms.owner.get(&suffix) {
+                    forms.merge_orgs(*idx, other);
+                }
+            }
+        }
+    }
+}
+
+/// The last word of a name of two words or more, suffixes like "Jr." aside.
+fn surname_of(name: &str) -> Option<&str> {
+    let mut words = name.split(' ').filter(|w| *w != "Jr." && *w != "Jr");
+    words.next()?;
+    words.next_back()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<Person>, Vec<Organization>) {
+        find(&Text::new(text))
+    }
+
+    fn slice(text: &str, s: &Span) -> String {
+        text.chars().skip(s.start).take(s.len()).collect()
+    }
+
+    #[test]
+    fn titled_people_and_surname_mentions() {
+        let text = "Senator Maria Delgado asked the panel about wildfire funding. \
+Delgado's bill would double the grants, and Secretary of State Tom Reyes agreed.";
+        let (people, _) = run(text);
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Maria Delgado", "Tom Reyes"],
+            "a surname alone is the same person"
+        );
+        assert_eq!(people[0].titles, ["Senator"]);
+        assert_eq!(people[0].aliases, ["Delgado"]);
+        assert_eq!(people[0].mentions.len(), 2);
+        assert_eq!(people[1].titles, ["Secretary of State"]);
+        for p in &people {
+            for m in &p.mentions {
+                let s = slice(text, m);
+                assert!(s == p.name || p.aliases.contains(&s));
+            }
+        }
+    }
+
+    #[test]
+    fn appositive_titles() {
+        let text = "\"Rates will stay put,\" said Helen Marsh, chairman of the Federal Reserve, on Monday.";
+        let (people, orgs) = run(text);
+        assert_eq!(people[0].name, "Helen Marsh");
+        assert_eq!(people[0].titles, ["chairman of the Federal Reserve"]);
+        assert_eq!(orgs[0].name, "Federal Reserve");
+    }
+
+    #[test]
+    fn organisations_with_acronyms_and_longer_forms() {
+        let text = "The U.S. Department of Agriculture (USDA) runs the program. \
+USDA said the Department of Agriculture would publish data. \
+The Economic Development Administration (EDA) and Congress disagreed; EDA replied.";
+        let (_, orgs) = run(text);
+        assert_eq!(orgs[0].name, "U.S. Department of Agriculture");
+        assert_eq!(orgs[0].aliases, ["USDA", "Department of Agriculture"]);
+        assert_eq!(orgs[0].mentions.len(), 4);
+        assert_eq!(orgs[1].name, "Economic Development Administration");
+        assert_eq!(orgs[1].aliases, ["EDA"]);
+        assert_eq!(orgs[1].mentions.len(), 3);
+        assert_eq!(orgs[2].name, "Congress");
+        for o in &orgs {
+            for m in &o.mentions {
+                let s = slice(text, m);
+                assert!(s == o.name || o.aliases.contains(&s));
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_and_sentence_starts_are_not_names() {
+        let text =
+            "MARKET WATCH FOR TRADERS TODAY\nYesterday the House adjourned. The Committee met.";
+        let (people, orgs) = run(text);
+        assert!(people.is_empty(), "{people:?}");
+        assert!(orgs.is_empty(), "{orgs:?}");
+    }
+
+    #[test]
+    fn mentions_are_sorted_and_disjoint() {
+        let text =
+            "President John Carter met Governor Ann Lee of the National Governors Association. \
+Carter and Lee spoke; the Association of State Treasurers and John Carter Foundation attended.";
+        let (people, orgs) = run(text);
+        let mut all: Vec<Span> = people
+            .iter()
+            .flat_map(|p| p.mentions.clone())
+            .chain(orgs.iter().flat_map(|o| o.mentions.clone()))
+            .collect();
+        all.sort();
+        for w in all.windows(2) {
+            assert!(w[0].end <= w[1].start, "{w:?}");
+        }
+        for p in &people {
+            assert!(p.mentions.windows(2).all(|w| w[0].start < w[1].start));
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "Mr.",
+            "Senator",
+            "(",
+            "A (B)",
+            "Dr. É\u{200b}",
+            "Department of",
+            "’s",
+        ] {
+            let _ = run(t);
+        }
+        let long = "Senator Jo Smith met the Rural Utilities Service. ".repeat(20_000);
+        let (people, orgs) = run(&long);
+        assert_eq!(people[0].mentions.len(), 20_000);
+        assert_eq!(orgs[0].mentions.len(), 20_000);
+    }
+}
