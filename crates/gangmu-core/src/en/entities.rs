@@ -12,6 +12,10 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lexicon::*;
+use std::iter::Peekable;
+
+use super::outline::TitleCase;
+use crate::text::Line;
 use crate::{Organization, Person, Span, Text};
 
 /// A word or a single punctuation character, `[start, end)` in chars.
@@ -21,8 +25,12 @@ struct Token {
     end: usize,
     /// First token of its line.
     line_start: bool,
-    /// On a line written in capitals (a headline): rules skip it, re-occurrences do not.
-    shouting: bool,
+    /// On a line written in capitals (a headline), a heading or a contents entry: the rules find
+    /// no new names here, re-occurrences still count.
+    muted: bool,
+    /// In a table cell that reads as a label ("General Counsel"): a title word here names a
+    /// post, not a person's title.
+    label: bool,
 }
 
 /// Abbreviations that keep their final period as part of the word.
@@ -33,15 +41,21 @@ const ABBREVIATIONS: &[&str] = &[
 
 pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
     let chars = text.chars();
-    let tokens = tokenize(text);
+    let tokens = tokenize(text, &super::outline::title_case(text));
     let words: Vec<String> = tokens
         .iter()
         .map(|t| chars[t.start..t.end].iter().collect())
+        .collect();
+    let lower_ing = words
+        .iter()
+        .filter(|w| w.ends_with("ing") && w.starts_with(char::is_lowercase))
+        .map(String::as_str)
         .collect();
     let doc = Doc {
         chars,
         tokens: &tokens,
         words: &words,
+        lower_ing,
         lex: Lexicon::new(),
     };
     let mut forms = Forms::default();
@@ -64,6 +78,7 @@ struct Lexicon {
     titles: HashMap<&'static str, Vec<Vec<&'static str>>>,
     appositives: HashMap<&'static str, Vec<Vec<&'static str>>>,
     title_words: HashSet<&'static str>,
+    ing_nouns: HashSet<&'static str>,
 }
 
 fn by_first_word(list: &[&'static str]) -> HashMap<&'static str, Vec<Vec<&'static str>>> {
@@ -97,13 +112,16 @@ impl Lexicon {
                 .flat_map(|t| t.split(' '))
                 .filter(|w| w.starts_with(char::is_uppercase))
                 .collect(),
+            ing_nouns: ING_NOUNS.iter().copied().collect(),
         }
     }
 }
 
-fn tokenize(text: &Text) -> Vec<Token> {
+fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
     let chars = text.chars();
     let mut tokens = Vec::new();
+    let mut lines = title_case.lines.iter().peekable();
+    let mut cells = title_case.cells.iter().peekable();
     for line in text.lines() {
         let shouting = is_shouting(&chars[line.start..line.end]);
         let mut i = line.start;
@@ -145,12 +163,19 @@ fn tokenize(text: &Text) -> Vec<Token> {
                 start,
                 end: i,
                 line_start: first,
-                shouting,
+                muted: shouting || within(&mut lines, start),
+                label: within(&mut cells, start),
             });
             first = false;
         }
     }
     tokens
+}
+
+/// Whether `at` lies in one of `ranges` (in order), for positions asked in increasing order.
+fn within<'a>(ranges: &mut Peekable<impl Iterator<Item = &'a Line>>, at: usize) -> bool {
+    while ranges.next_if(|r| r.end <= at).is_some() {}
+    ranges.peek().is_some_and(|r| r.start <= at)
 }
 
 /// `'s` or `’s` ending a word: the possessive, not part of the name.
@@ -180,6 +205,8 @@ struct Doc<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
     words: &'a [String],
+    /// Lower-case words in -ing the text uses ("preparing").
+    lower_ing: HashSet<&'a str>,
     lex: Lexicon,
 }
 
@@ -401,7 +428,7 @@ impl Doc<'_> {
         let w = self.word(k);
         let initial = w.len() == 2 && w.ends_with('.') && is_capitalized(w);
         is_capitalized(w)
-            && !self.tokens[k].shouting
+            && !self.tokens[k].muted
             && (initial || (!is_acronym(w) && w.chars().any(char::is_lowercase)))
             && !self.lex.org_heads.contains(w)
             && !self.lex.not_surnames.contains(w)
@@ -439,6 +466,27 @@ impl Doc<'_> {
         Some(end)
     }
 
+    /// A common English word ("Finance", "Counsel"), as title-case text capitalises them.
+    fn common(&self, k: usize) -> bool {
+        is_common(self.word(k))
+    }
+
+    /// A name loses common words at its end while `min_words` words other than initials stay
+    /// ("Don Young Coast", "Robert T. Stafford Disaster", "President Biden Recognizes"); a name
+    /// with no word but common ones and initials is no name ("Live Entertainment", "General
+    /// Counsel", "F. Supp"). The new end of `[s, e)`.
+    fn plausible_name(&self, s: usize, mut e: usize, min_words: usize) -> Option<usize> {
+        let initial = |i: usize| {
+            let w = self.word(i);
+            w.len() <= 2 && w.ends_with('.')
+        };
+        let full_words = |e: usize| (s..e).filter(|&i| !initial(i)).count();
+        while e - s > min_words && self.common(e - 1) && full_words(e - 1) >= min_words {
+            e -= 1;
+        }
+        (s..e).any(|i| !initial(i) && !self.common(i)).then_some(e)
+    }
+
     /// A title from `titles` written at token `k`: (end token, title text).
     fn title_at(
         &self,
@@ -459,14 +507,20 @@ impl Doc<'_> {
         let n = self.tokens.len();
         let mut k = 0;
         while k < n {
-            if self.tokens[k].shouting {
+            if self.tokens[k].muted {
                 k += 1;
                 continue;
             }
-            // Title + name.
-            if let Some(te) = self.title_at(k, &self.lex.titles) {
+            // Title + name; in a table label the title word names a post ("General Counsel").
+            if let Some(te) = self
+                .title_at(k, &self.lex.titles)
+                .filter(|_| !self.tokens[k].label)
+            {
                 if te < n && self.adjacent(te - 1) {
-                    if let Some(ne) = self.name_end(te) {
+                    if let Some(ne) = self
+                        .name_end(te)
+                        .and_then(|ne| self.plausible_name(te, ne, 1))
+                    {
                         let title = self.slice(k, te);
                         let name = self.slice(te, ne);
                         forms.add_person(name, Some(title));
@@ -477,7 +531,10 @@ impl Doc<'_> {
                 }
             }
             // Given name + surname, or two or three name words before "said".
-            if let Some(ne) = self.name_end(k) {
+            if let Some(ne) = self
+                .name_end(k)
+                .and_then(|ne| self.plausible_name(k, ne, 2))
+            {
                 let prev_cap = k > 0
                     && !self.tokens[k].line_start
                     && is_capitalized(self.word(k - 1))
@@ -552,7 +609,7 @@ impl Doc<'_> {
     /// A word that can be in a capitalised organisation run.
     fn org_word(&self, k: usize) -> bool {
         let w = self.word(k);
-        !self.tokens[k].shouting
+        !self.tokens[k].muted
             && (is_capitalized(w) || w == "&")
             && !self.lex.dates.contains(w)
             && !w.ends_with("-based")
@@ -604,11 +661,40 @@ impl Doc<'_> {
         self.merge_suffixes(forms);
     }
 
+    /// A capitalised -ing word that is a verb, not a field ("Housing") nor a name ("Jiangling
+    /// Motors"): one that takes a small word ("Preparing for", "Examining the") or that the
+    /// text also writes in lower case ("Administering Department" beside "administering").
+    fn verb_ing(&self, k: usize) -> bool {
+        let w = self.word(k);
+        w.len() >= 6
+            && w.ends_with("ing")
+            && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+            && !self.lex.ing_nouns.contains(w)
+            && (self.word(k + 1).starts_with(char::is_lowercase)
+                || self.lower_ing.contains(w.to_lowercase().as_str()))
+    }
+
     /// The organisation inside the capitalised run `[k, e)`, if any.
     fn org_in_run(&self, k: usize, e: usize) -> Option<(usize, usize)> {
         let mut s = k;
         while s < e && (self.function_word(s) || self.lex.connectors.contains(self.word(s))) {
             s += 1;
+        }
+        // A run opened by a verb is a title or a clause: "Preparing for Future Industries".
+        if self.verb_ing(s) {
+            return None;
+        }
+        // "Location of …", "Funding for …": a common noun before the name proper.
+        while s + 2 < e
+            && self.common(s)
+            && !self.lex.org_heads.contains(self.word(s))
+            && !self.lex.leading_heads.contains(self.word(s))
+            && matches!(self.word(s + 1), "of" | "for" | "on")
+        {
+            s += 2;
+            while s < e && self.lex.connectors.contains(self.word(s)) {
+                s += 1;
+            }
         }
         // A person's title opens the run ("Chairman Smith"): no organisation starts there.
         let mut end = None;
@@ -770,6 +856,74 @@ Carter and Lee spoke; the Association of State Treasurers and John Carter Founda
         }
         for p in &people {
             assert!(p.mentions.windows(2).all(|w| w[0].start < w[1].start));
+        }
+    }
+
+    fn names<T>(list: &[T], name: impl Fn(&T) -> &str) -> Vec<String> {
+        list.iter().map(|x| name(x).to_string()).collect()
+    }
+
+    #[test]
+    fn headings_and_table_labels_yield_no_people() {
+        let text = "# Governor Belmont Road Projects\n\nPremier Tech Hubs\n\n\
+The program funds regional consortia, said Governor Alma Ruiz of the state.\n\n\
+| Office | Staff |\n| --- | --- |\n| General Counsel | 40 |\n| Director Kessler Grants | 12 |\n\n\
+Premier Tech Hubs received $500 million; Ruiz praised the awards.\n";
+        let (people, _) = run(text);
+        assert_eq!(names(&people, |p| &p.name), ["Alma Ruiz"]);
+        assert_eq!(people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn common_noun_phrases_after_titles_are_not_names() {
+        let text = "The deal created the world's Premier Live Entertainment Company. \
+A report by the Chief Economist followed. Premier Decentralized Finance (DeFi) grew.";
+        let (people, _) = run(text);
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn common_words_trail_off_long_names() {
+        let text = "Grants under the Edward Byrne Memorial program rose. \
+Senator Dana Whitfield Coast spoke later.";
+        let (people, _) = run(text);
+        assert_eq!(
+            names(&people, |p| &p.name),
+            ["Edward Byrne", "Dana Whitfield"]
+        );
+    }
+
+    #[test]
+    fn names_found_in_body_are_matched_in_headings() {
+        let text = "Testimony of Maria Delgado\n\n\
+Senator Maria Delgado asked about wildfire grants.\n";
+        let (people, _) = run(text);
+        assert_eq!(people[0].name, "Maria Delgado");
+        assert_eq!(people[0].mentions.len(), 2, "the heading mention counts");
+    }
+
+    #[test]
+    fn verb_led_and_noun_of_runs_are_not_organisations() {
+        let text = "Preparing for Future Industries\n\n\
+Congress has asked how agencies are preparing for new industries. \
+See the Location of Economic Development Administration Offices map; \
+Preparing for Future Industries is a chapter title. \
+The Economic Development Administration runs the grants, \
+and the Housing Authority and Jiangling Motors Corp applied.";
+        let (_, orgs) = run(text);
+        let names = names(&orgs, |o| &o.name);
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Preparing") || n.contains("Location")),
+            "{names:?}"
+        );
+        for real in [
+            "Economic Development Administration",
+            "Housing Authority",
+            "Jiangling Motors Corp",
+        ] {
+            assert!(names.iter().any(|n| n == real), "{real} in {names:?}");
         }
     }
 

@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use super::lexicon::is_common;
 use crate::text::{Line, Text};
 use crate::tree::Heading;
 use crate::HeadingKind;
@@ -72,6 +73,107 @@ enum Kind {
 }
 
 pub fn headings(text: &Text) -> Vec<Heading> {
+    scan(text).into_iter().map(|(_, h)| h).collect()
+}
+
+/// Title-case text, where capitals say nothing about names. Char ranges, each list in order.
+#[derive(Default, Debug)]
+pub struct TitleCase {
+    /// Unnumbered heading lines and contents entries (`- [Title](…)` alone on a line) that
+    /// show title case.
+    pub lines: Vec<Line>,
+    /// Cells of markdown tables that read as labels: "General Counsel", "Office of Policy".
+    pub cells: Vec<Line>,
+}
+
+/// Where the entity rules should not trust capitals: they find no new names on the `lines`
+/// and take no title word in the `cells` for a person's title; names found elsewhere are still
+/// matched there.
+pub fn title_case(text: &Text) -> TitleCase {
+    let chars = text.chars();
+    // Numbered lines are left to the rules: a numbered "heading" is as often an item of a
+    // results list ("1. Jane Doe ( Kenya ) 2:10.5") whose names count.
+    let mut headings = scan(text)
+        .into_iter()
+        .filter(|(_, h)| h.kind != HeadingKind::Numbered)
+        .map(|(i, _)| i)
+        .peekable();
+    let mut out = TitleCase::default();
+    for (i, &line) in text.lines().iter().enumerate() {
+        while headings.next_if(|&h| h < i).is_some() {}
+        let Some(line) = text.trimmed(line) else {
+            continue;
+        };
+        let s = &chars[line.start..line.end];
+        let heading = headings.next_if_eq(&i).is_some();
+        if (heading || is_contents_entry(s)) && has_capitalised_common_word(s) {
+            out.lines.push(line);
+        } else if s[0] == '|' {
+            out.cells.extend(label_cells(text, line));
+        }
+    }
+    out
+}
+
+/// Title case shows in a capitalised common word ("Recovery", "Finance"); a line without one
+/// ("9 - Jane Doe ( Kenya ) vs. qualifier" after a rule) may well be names.
+fn has_capitalised_common_word(s: &[char]) -> bool {
+    s.split(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '-')))
+        .filter(|w| w.first().is_some_and(|c| c.is_uppercase()))
+        .any(|w| is_common(&w.iter().collect::<String>()))
+}
+
+/// `[Title](…)` or `- [Title](…)` and nothing else on the line: an entry of a contents list.
+fn is_contents_entry(s: &[char]) -> bool {
+    let s = match s {
+        ['-' | '*' | '+', ' ', rest @ ..] => rest,
+        _ => s,
+    };
+    if s.first() != Some(&'[') {
+        return false;
+    }
+    let Some(open) = s.windows(2).position(|w| w == [']', '(']) else {
+        return false;
+    };
+    // The link's target runs to its balanced `)`, which must end the line.
+    let mut depth = 0usize;
+    for (j, &c) in s.iter().enumerate().skip(open + 1) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return j + 1 == s.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The cells of a `|` table row that read as labels (short title-case phrases). Footnotes that
+/// converters lay out as `| 12. | A sentence… |` rows keep their prose cells.
+fn label_cells(text: &Text, row: Line) -> Vec<Line> {
+    let chars = text.chars();
+    let mut out = Vec::new();
+    let mut start = row.start;
+    for i in row.start..=row.end {
+        if i < row.end && chars[i] != '|' {
+            continue;
+        }
+        if let Some(cell) = text.trimmed(Line { start, end: i }) {
+            if heading_like(&chars[cell.start..cell.end], false) {
+                out.push(cell);
+            }
+        }
+        start = i + 1;
+    }
+    out
+}
+
+/// Headings with the index of the line each stands on.
+fn scan(text: &Text) -> Vec<(usize, Heading)> {
     let chars = text.chars();
     let lines: Vec<Option<Line>> = text
         .lines()
@@ -149,13 +251,16 @@ pub fn headings(text: &Text) -> Vec<Heading> {
             continue;
         }
         after_heading = true;
-        out.push(Heading {
-            title: text.slice(start, end),
-            start,
-            end,
-            level: stack.len() as u32,
-            kind: style.kind(),
-        });
+        out.push((
+            i,
+            Heading {
+                title: text.slice(start, end),
+                start,
+                end,
+                level: stack.len() as u32,
+                kind: style.kind(),
+            },
+        ));
     }
     out
 }
@@ -612,6 +717,28 @@ Regional Offices\n\nSix regional offices handle most grant reviews.\n";
         let text = "The committee met on Tuesday.\n\nIt adopted the report without amendment.\n\n\
 3. The rule takes effect in May;\n\nNOTICE OF PUBLIC MEETING\n\nMembers may attend in person.\n";
         assert!(flat(text).is_empty(), "{:?}", flat(text));
+    }
+
+    #[test]
+    fn title_case_marks_headings_label_cells_and_contents() {
+        let text = "- [Disaster Recovery Role](https://example.org#_Toc1)\n\n\
+Disaster Recovery Role\n\nThe agency funds recovery, as Jane Doe said.\n\n\
+| Office | Staff |\n| --- | --- |\n| General Counsel | 40 |\n\
+| 1. | See Jane Doe, Report Title, 2024. |\n\n\
+- [Jane Doe](https://example.org) said more (link and prose).\n\n\
+------\n9 - Jane Doe ( Kenya ) vs. Ann Roe ( Peru )\nMore results follow here.\n";
+        let t = Text::new(text);
+        let tc = title_case(&t);
+        let lines: Vec<String> = tc.lines.iter().map(|l| t.slice(l.start, l.end)).collect();
+        assert_eq!(
+            lines,
+            [
+                "- [Disaster Recovery Role](https://example.org#_Toc1)",
+                "Disaster Recovery Role"
+            ]
+        );
+        let cells: Vec<String> = tc.cells.iter().map(|l| t.slice(l.start, l.end)).collect();
+        assert_eq!(cells, ["Office", "Staff", "General Counsel"]);
     }
 
     #[test]
