@@ -69,12 +69,15 @@ pub struct Strings {
     pub mentions_suffix: &'static str,
     pub working: &'static str,
     pub idle: &'static str,
+    pub load_failed: &'static str,
     pub dismiss: &'static str,
     pub err_binary: &'static str,
     pub err_too_large: &'static str,
     pub err_undecodable: &'static str,
     pub err_read: &'static str,
     pub drop_here: &'static str,
+    /// Badges for how a heading was recognised: markdown, numbered, marker, headline, list.
+    pub heading_kinds: [&'static str; 5],
 }
 
 pub static ZH: Strings = Strings {
@@ -101,12 +104,14 @@ pub static ZH: Strings = Strings {
     mentions_suffix: "处",
     working: "正在分析……",
     idle: "就绪",
+    load_failed: "文件未载入",
     dismiss: "关闭提示",
     err_binary: "无法读取该文件：它看起来是二进制文件，而不是文本。",
     err_too_large: "无法读取该文件：文件过大",
     err_undecodable: "无法读取该文件：无法识别其文本编码。",
     err_read: "无法读取该文件",
     drop_here: "松开以载入文件",
+    heading_kinds: ["Markdown", "编号", "提示语", "小标题", "列举"],
 };
 
 pub static EN: Strings = Strings {
@@ -133,12 +138,14 @@ pub static EN: Strings = Strings {
     mentions_suffix: "×",
     working: "Analysing…",
     idle: "Ready",
+    load_failed: "File not loaded",
     dismiss: "Dismiss",
     err_binary: "Cannot read this file: it looks like a binary file, not text.",
     err_too_large: "Cannot read this file: it is too large",
     err_undecodable: "Cannot read this file: its text encoding could not be recognised.",
     err_read: "Cannot read this file",
     drop_here: "Drop to load the file",
+    heading_kinds: ["markdown", "numbered", "marker", "headline", "list"],
 };
 
 /// `2431` → `2,431` (both languages group digits by three in this UI).

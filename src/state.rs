@@ -150,6 +150,13 @@ pub enum Action {
         kind: EntityKind,
         index: usize,
     },
+    /// Click on a mention in the text: that mention becomes the current one (no scroll:
+    /// it is already where the reader looks).
+    SelectMention {
+        kind: EntityKind,
+        index: usize,
+        mention: usize,
+    },
     /// Click on an outline node (or Enter on it).
     SelectHeading(usize),
     ToggleNode(usize),
@@ -361,6 +368,20 @@ impl Reducible for AppState {
                 });
                 s.scroll_seq += 1;
             }
+            Action::SelectMention {
+                kind,
+                index,
+                mention,
+            } => {
+                if s.mention_count(kind, index).is_none_or(|c| mention >= c) {
+                    return self;
+                }
+                s.selection = Some(Selection::Entity {
+                    kind,
+                    index,
+                    mention,
+                });
+            }
             Action::SelectHeading(node) => {
                 if node >= s.doc.analysis.outline_flat().len() {
                     return self;
@@ -427,45 +448,38 @@ fn top_level_indices(nodes: &[OutlineNode]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gangmu_core::{Language, Organization, Person, Span};
+    use serde_json::json;
 
-    fn node(title: &str, level: u32, start: usize, children: Vec<OutlineNode>) -> OutlineNode {
-        OutlineNode {
-            title: title.into(),
-            level,
-            start,
-            end: start + title.chars().count(),
-            kind: None,
-            children,
-        }
+    /// An outline node as JSON (built through serde so new defaulted fields in the core
+    /// do not break these tests).
+    fn node(title: &str, start: usize, children: Vec<serde_json::Value>) -> serde_json::Value {
+        json!({
+            "title": title, "level": 1, "start": start,
+            "end": start + title.chars().count(), "children": children
+        })
     }
 
     /// An analysis shaped like a meeting report: two markers, one with enumerated children.
     fn sample_analysis(chars: usize) -> Analysis {
-        Analysis {
-            id: None,
-            language: Language::Zh,
-            chars,
-            outline: vec![
-                node(
-                    "会议指出",
-                    1,
-                    0,
-                    vec![node("一是", 2, 5, vec![]), node("二是", 2, 20, vec![])],
-                ),
-                node("会议强调", 1, 40, vec![node("三是", 2, 45, vec![])]),
+        serde_json::from_value(json!({
+            "language": "zh",
+            "chars": chars,
+            "outline": [
+                node("会议指出", 0, vec![node("一是", 5, vec![]), node("二是", 20, vec![])]),
+                node("会议强调", 40, vec![node("三是", 45, vec![])]),
             ],
-            people: vec![Person {
-                name: "周明远".into(),
-                titles: vec!["市委副书记".into(), "政法委书记".into()],
-                mentions: vec![Span::new(10, 13), Span::new(25, 28), Span::new(50, 53)],
+            "people": [{
+                "name": "周明远",
+                "titles": ["市委副书记", "政法委书记"],
+                "mentions": [{"start": 10, "end": 13}, {"start": 25, "end": 28}, {"start": 50, "end": 53}]
             }],
-            organizations: vec![Organization {
-                name: "临江市中级人民法院".into(),
-                aliases: vec!["临江中院".into()],
-                mentions: vec![Span::new(30, 39)],
-            }],
-        }
+            "organizations": [{
+                "name": "临江市中级人民法院",
+                "aliases": ["临江中院"],
+                "mentions": [{"start": 30, "end": 39}]
+            }]
+        }))
+        .expect("test analysis matches the core's schema")
     }
 
     fn answer(state: &Rc<AppState>, request_id: u64, analysis: Analysis) -> Rc<AppState> {
@@ -589,6 +603,35 @@ mod tests {
             index: 9,
         });
         assert!(Rc::ptr_eq(&s, &before));
+    }
+
+    #[test]
+    fn clicking_a_mention_makes_it_current_and_next_click_on_entity_steps_on() {
+        let s = loaded().reduce(Action::SelectMention {
+            kind: EntityKind::Person,
+            index: 0,
+            mention: 1,
+        });
+        assert!(matches!(
+            s.selection,
+            Some(Selection::Entity { mention: 1, .. })
+        ));
+        assert_eq!(s.scroll_seq, 0);
+        let s = s.reduce(Action::SelectEntity {
+            kind: EntityKind::Person,
+            index: 0,
+        });
+        assert!(matches!(
+            s.selection,
+            Some(Selection::Entity { mention: 2, .. })
+        ));
+        let before = s.clone();
+        let s = s.reduce(Action::SelectMention {
+            kind: EntityKind::Person,
+            index: 0,
+            mention: 3,
+        });
+        assert!(Rc::ptr_eq(&s, &before), "out of range mention is ignored");
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn spawn_worker(dispatch: Callback<Action>) -> WorkerBridge<AnalysisWorker> {
 }
 
 fn scroll_to(id: &str) {
-    let Some(el) = gloo_utils_document().and_then(|d| d.get_element_by_id(id)) else {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
@@ -48,7 +48,7 @@ fn scroll_to(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-fn gloo_utils_document() -> Option<web_sys::Document> {
+fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
@@ -113,7 +113,7 @@ pub fn App() -> Html {
         let focus = state.tree_focus;
         use_effect_with(state.tree_focus_seq, move |seq| {
             if *seq > 0 {
-                if let Some(el) = gloo_utils_document()
+                if let Some(el) = document()
                     .and_then(|d| d.get_element_by_id(&format!("t-{focus}")))
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
                 {
@@ -124,7 +124,7 @@ pub fn App() -> Html {
     }
 
     use_effect_with(state.ui, |ui| {
-        if let Some(d) = gloo_utils_document() {
+        if let Some(d) = document() {
             if let Some(root) = d.document_element() {
                 let _ = root.set_attribute("lang", ui.tag());
             }

@@ -25,7 +25,16 @@ pub fn EntityList(props: &EntityListProps) -> Html {
         EntityKind::Person => a
             .people
             .iter()
-            .map(|p| (p.name.clone(), p.titles.join("、"), p.mentions.len()))
+            .map(|p| {
+                let mut details = p.titles.join("、");
+                if !p.aliases.is_empty() {
+                    if !details.is_empty() {
+                        details.push_str(" · ");
+                    }
+                    details.push_str(&format!("{} {}", t.aliases, p.aliases.join("、")));
+                }
+                (p.name.clone(), details, p.mentions.len())
+            })
             .collect(),
         EntityKind::Org => a
             .organizations

@@ -1,90 +1,105 @@
 //! The outline tree (WAI-ARIA tree pattern: roving tabindex, arrow keys handled by the
-//! reducer). Collapsed groups stay in the DOM with `hidden`, so node counts do not change.
+//! reducer). Collapsed descendants stay in the DOM with `hidden`, so node counts do not change.
 
 use gangmu_core::{HeadingKind, OutlineNode};
 use yew::prelude::*;
 
 use super::AppContext;
+use crate::i18n::Strings;
 use crate::state::{Action, AppState, Selection, TreeKey};
 
-fn kind_label(kind: Option<HeadingKind>) -> Option<&'static str> {
-    Some(match kind? {
-        HeadingKind::Markdown => "md",
-        HeadingKind::Numbered => "no.",
-        HeadingKind::Marker => "marker",
-        HeadingKind::Headline => "headline",
-        HeadingKind::Enumeration => "enum",
-    })
+/// The badge saying how the heading was recognised (helps a reader trust the outline).
+fn kind_label(t: &Strings, kind: Option<HeadingKind>) -> Option<&'static str> {
+    let i = match kind? {
+        HeadingKind::Markdown => 0,
+        HeadingKind::Numbered => 1,
+        HeadingKind::Marker => 2,
+        HeadingKind::Headline => 3,
+        HeadingKind::Enumeration => 4,
+    };
+    Some(t.heading_kinds[i])
 }
 
-/// Renders `nodes` and their descendants; `next` is the running depth-first index.
-fn render_nodes(
-    nodes: &[OutlineNode],
+/// One visible-or-hidden row of the flattened tree.
+struct Row<'a> {
+    index: usize,
+    depth: u32,
+    node: &'a OutlineNode,
+    /// Some ancestor is collapsed.
+    hidden: bool,
+    pos_in_set: usize,
+    set_size: usize,
+}
+
+/// Depth-first rows. The tree is rendered flat (hierarchy via aria-level/posinset/setsize,
+/// which ARIA allows) so each treeitem's box is exactly its own row: a click on a parent
+/// never lands on one of its children.
+fn flatten<'a>(
+    nodes: &'a [OutlineNode],
+    depth: u32,
+    hidden: bool,
     next: &mut usize,
     state: &AppState,
-    dispatch: &Callback<Action>,
-) -> Html {
+    out: &mut Vec<Row<'a>>,
+) {
+    for (pos, node) in nodes.iter().enumerate() {
+        let index = *next;
+        *next += 1;
+        out.push(Row {
+            index,
+            depth,
+            node,
+            hidden,
+            pos_in_set: pos + 1,
+            set_size: nodes.len(),
+        });
+        let closed = hidden || !state.is_expanded(index);
+        flatten(&node.children, depth + 1, closed, next, state, out);
+    }
+}
+
+fn render_row(row: &Row, state: &AppState, dispatch: &Callback<Action>) -> Html {
     let t = state.ui.strings();
-    nodes
-        .iter()
-        .map(|node| {
-            let i = *next;
-            *next += 1;
-            let has_children = !node.children.is_empty();
-            let expanded = state.is_expanded(i);
-            let children = render_nodes(&node.children, next, state, dispatch);
-            let current = state.selection == Some(Selection::Heading(i));
-            let onclick = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |e: MouseEvent| {
-                    // Nested items are inside their parent's <li>: handle the innermost only.
-                    e.stop_propagation();
-                    dispatch.emit(Action::SelectHeading(i));
-                })
-            };
-            let ontoggle = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |e: MouseEvent| {
-                    e.stop_propagation();
-                    dispatch.emit(Action::ToggleNode(i));
-                })
-            };
-            let onfocus = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |e: FocusEvent| {
-                    e.stop_propagation();
-                    dispatch.emit(Action::FocusNode(i));
-                })
-            };
-            html! {
-                <li key={i} id={format!("t-{i}")} role="treeitem" data-testid="outline-node"
-                    data-level={node.level.to_string()} aria-level={node.level.to_string()}
-                    aria-expanded={has_children.then(|| expanded.to_string())}
-                    aria-selected={current.to_string()}
-                    tabindex={if state.tree_focus == i { "0" } else { "-1" }}
-                    class={classes!("node", current.then_some("current"))}
-                    {onclick} {onfocus}>
-                    <div class="node-row">
-                        if has_children {
-                            <button type="button" class="twisty" tabindex="-1"
-                                aria-label={t.toggle_node} onclick={ontoggle}>
-                                { if expanded { "▾" } else { "▸" } }
-                            </button>
-                        } else {
-                            <span class="twisty-space" aria-hidden="true"></span>
-                        }
-                        <span class="node-title">{ &node.title }</span>
-                        if let Some(k) = kind_label(node.kind) {
-                            <span class="node-kind" aria-hidden="true">{ k }</span>
-                        }
-                    </div>
-                    if has_children {
-                        <ul role="group" class="node-children" hidden={!expanded}>{ children }</ul>
-                    }
-                </li>
-            }
+    let (i, node) = (row.index, row.node);
+    let has_children = !node.children.is_empty();
+    let expanded = state.is_expanded(i);
+    let current = state.selection == Some(Selection::Heading(i));
+    let onclick = dispatch.reform(move |_: MouseEvent| Action::SelectHeading(i));
+    let ontoggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            // The toggle sits inside the item: do not also jump to the heading.
+            e.stop_propagation();
+            dispatch.emit(Action::ToggleNode(i));
         })
-        .collect()
+    };
+    let onfocus = dispatch.reform(move |_: FocusEvent| Action::FocusNode(i));
+    html! {
+        <li key={i} id={format!("t-{i}")} role="treeitem" data-testid="outline-node"
+            data-level={node.level.to_string()} aria-level={(row.depth + 1).to_string()}
+            aria-posinset={row.pos_in_set.to_string()} aria-setsize={row.set_size.to_string()}
+            aria-expanded={has_children.then(|| expanded.to_string())}
+            aria-selected={current.to_string()}
+            tabindex={if state.tree_focus == i { "0" } else { "-1" }}
+            class={classes!("node", current.then_some("current"))}
+            style={format!("--depth:{}", row.depth)}
+            hidden={row.hidden} {onclick} {onfocus}>
+            <div class="node-row">
+                if has_children {
+                    <button type="button" class="twisty" tabindex="-1"
+                        aria-label={t.toggle_node} onclick={ontoggle}>
+                        { if expanded { "▾" } else { "▸" } }
+                    </button>
+                } else {
+                    <span class="twisty-space" aria-hidden="true"></span>
+                }
+                <span class="node-title">{ &node.title }</span>
+                if let Some(k) = kind_label(t, node.kind) {
+                    <span class="node-kind" aria-hidden="true">{ k }</span>
+                }
+            </div>
+        </li>
+    }
 }
 
 #[function_component]
@@ -112,8 +127,12 @@ pub fn Outline() -> Html {
     let expand_all = dispatch.reform(|_: MouseEvent| Action::ExpandAll);
     let collapse_all = dispatch.reform(|_: MouseEvent| Action::CollapseAll);
     let outline = &state.doc.analysis.outline;
-    let mut next = 0;
-    let nodes = render_nodes(outline, &mut next, &state, &dispatch);
+    let mut rows = Vec::new();
+    flatten(outline, 0, false, &mut 0, &state, &mut rows);
+    let nodes: Html = rows
+        .iter()
+        .map(|r| render_row(r, &state, &dispatch))
+        .collect();
     html! {
         <div class="outline-wrap">
             <div class="outline-actions">

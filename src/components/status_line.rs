@@ -18,6 +18,13 @@ pub fn StatusLine() -> Html {
     let ms = format_ms(doc.analysis_ms);
     let words = match status {
         Status::Working => t.working.to_string(),
+        // The message itself is in the error banner; keep the last analysis in view too.
+        Status::Error if analysed_once => format!(
+            "{} · {}",
+            t.load_failed,
+            analysed(state.ui, doc.analysis.chars, doc.analysis_ms)
+        ),
+        Status::Error => t.load_failed.to_string(),
         _ if analysed_once => analysed(state.ui, doc.analysis.chars, doc.analysis_ms),
         _ => t.idle.to_string(),
     };

@@ -35,7 +35,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     }
     let a = &props.doc.analysis;
 
-    // One delegated click handler: a click on a mention selects its entity.
+    // One delegated click handler: a click on a mention selects it (and so its entity).
     let onclick = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
@@ -52,8 +52,13 @@ pub fn TextView(props: &TextViewProps) -> Html {
                 Some("org") => EntityKind::Org,
                 _ => return,
             };
-            if let Some(index) = el.get_attribute("data-entity").and_then(|v| v.parse().ok()) {
-                dispatch.dispatch(Action::SelectEntity { kind, index });
+            let num = |name: &str| el.get_attribute(name).and_then(|v| v.parse().ok());
+            if let (Some(index), Some(mention)) = (num("data-entity"), num("data-mention")) {
+                dispatch.dispatch(Action::SelectMention {
+                    kind,
+                    index,
+                    mention,
+                });
             }
         })
     };
