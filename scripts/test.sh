@@ -9,6 +9,9 @@
 #   6. browser tests (tests/browser, node --test + headless Chromium) on dist/
 #
 # Never reads anything outside this repository.
+#
+#   KEEP_GOING=1 scripts/test.sh   # run every step even after a failure, then
+#                                  # list the failed steps (exit status 1)
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -16,29 +19,47 @@ cd "$ROOT"
 
 START=$SECONDS
 TIMINGS=()
+FAILED=()
+LOGS="$(mktemp -d)"
+trap 'rm -rf "$LOGS"' EXIT
 
-# run "label" cmd args...: runs one step, fails fast with a clear message.
+# logged FILE cmd args...: runs cmd, showing its output and keeping a copy.
+logged() {
+    local file="$1"
+    shift
+    "$@" 2>&1 | tee "$LOGS/$file"
+}
+
+# run "label" cmd args...: runs one step, fails fast with a clear message
+# (or, with KEEP_GOING=1, records the failure and goes on).
 run() {
     local label="$1"
     shift
     step "$label"
     echo "    \$ $*"
     local t0=$SECONDS
+    LAST_OK=1
     if ! "$@"; then
+        LAST_OK=0
         printf '\nFAILED: %s\n    command: %s\n' "$label" "$*" >&2
-        exit 1
+        TIMINGS+=("$(printf '%4ds  %s  FAILED' $((SECONDS - t0)) "$label")")
+        FAILED+=("$label")
+        [[ "${KEEP_GOING:-0}" == 1 ]] || exit 1
+        return 0
     fi
     TIMINGS+=("$(printf '%4ds  %s' $((SECONDS - t0)) "$label")")
 }
 
 run "install dependencies" "$ROOT/scripts/install-deps.sh"
+((LAST_OK)) || exit 1
 run "rustfmt" cargo fmt --all -- --check
 run "clippy (native, workspace, all targets)" \
     cargo clippy --workspace --all-targets --locked -- -D warnings
 run "clippy (wasm32: gangmu-web, gangmu-core)" \
     cargo clippy --target wasm32-unknown-unknown -p gangmu-web -p gangmu-core --locked -- -D warnings
-run "cargo test" cargo test --workspace --locked
+run "cargo test" logged cargo-test.log cargo test --workspace --locked
 run "trunk build" trunk build --release --offline
+built=$LAST_OK
 
 npm_ci_browser_tests() {
     # npm ci only when package-lock.json changed since the last install.
@@ -53,12 +74,18 @@ npm_ci_browser_tests() {
     echo "$want" >"$stamp"
 }
 run "browser test dependencies (npm ci)" npm_ci_browser_tests
+((LAST_OK)) || built=0
 
-run "browser tests" env DIST_DIR="$ROOT/dist" \
-    node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/browser/app.test.mjs"
+if ((built)); then
+    run "browser tests" logged browser.log env DIST_DIR="$ROOT/dist" \
+        node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/browser/app.test.mjs"
+else
+    FAILED+=("browser tests (not run: no fresh build)")
+fi
 
-step "dist/ size (informational)"
-python3 - "$ROOT/dist" <<'PY'
+if ((built)); then
+    step "dist/ size (informational)"
+    python3 - "$ROOT/dist" <<'PY'
 import gzip, pathlib, sys
 dist = pathlib.Path(sys.argv[1])
 total_raw = total_gz = 0
@@ -71,7 +98,27 @@ for p in sorted(dist.rglob("*")):
         print(f"    {p.relative_to(dist)}: {len(raw):>9,} B raw, {gz:>8,} B gzip")
 print(f"    wasm+js total: {total_raw:,} B raw, {total_gz:,} B gzip ({total_gz / 1024:.1f} KiB)")
 PY
+fi
 
 step "timings"
 printf '%s\n' "${TIMINGS[@]}"
+
+# One closing line for all test runners: cargo's "N passed; M failed" lines
+# and node's "ℹ pass N" / "ℹ fail N".
+passed=0 failed=0
+if [[ -f "$LOGS/cargo-test.log" ]]; then
+    read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p + 0, f + 0 }' "$LOGS/cargo-test.log")
+    passed=$((passed + p)) failed=$((failed + f))
+fi
+if [[ -f "$LOGS/browser.log" ]]; then
+    read -r p f < <(awk '$2 == "pass" { p = $3 } $2 == "fail" { f = $3 } END { print p + 0, f + 0 }' "$LOGS/browser.log")
+    passed=$((passed + p)) failed=$((failed + f))
+fi
+if ((${#FAILED[@]})); then
+    printf '\n%d step(s) FAILED:\n' "${#FAILED[@]}"
+    printf '    %s\n' "${FAILED[@]}"
+    echo "tests: $passed passed, $failed failed"
+    exit 1
+fi
 echo "all checks passed in $((SECONDS - START))s"
+echo "tests: $passed passed, $failed failed"

@@ -188,7 +188,7 @@ pub fn App() -> Html {
                             <h2 id="h-outline" class="pane-title">{ t.outline }</h2>
                             <Outline />
                         </section>
-                        <section class="pane pane-text" aria-labelledby="h-text">
+                        <section class="pane pane-text" aria-labelledby="h-text" tabindex="0">
                             <h2 id="h-text" class="pane-title">{ t.text }</h2>
                             <TextView doc={doc.clone()} selected={selected} current={current}
                                 empty={t.text_empty} dispatch={state.dispatcher()} />

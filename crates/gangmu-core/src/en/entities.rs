@@ -96,7 +96,7 @@ fn by_first_word(list: &[&'static str]) -> HashMap<&'static str, Vec<Vec<&'stati
 impl Lexicon {
     fn new() -> Self {
         Lexicon {
-            not_names: NOT_NAMES.iter().copied().collect(),
+            not_names: NOT_NAMES.iter().chain(FUNCTION_WORDS).copied().collect(),
             not_surnames: NOT_SURNAMES.iter().copied().collect(),
             given: GIVEN_NAMES.iter().copied().collect(),
             org_heads: ORG_HEADS.iter().copied().collect(),
@@ -305,6 +305,7 @@ impl Forms {
             };
             if surname.chars().count() >= 3
                 && !NOT_NAMES.contains(&surname)
+                && !FUNCTION_WORDS.contains(&surname)
                 && !surname.ends_with('.')
                 && !self.owner.contains_key(surname)
                 && surname_count.get(surname) == Some(&1)

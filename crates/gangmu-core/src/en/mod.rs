@@ -2,6 +2,7 @@
 //! word lists in [`lexicon`].
 
 mod entities;
+#[rustfmt::skip]
 mod lexicon;
 mod outline;
 
