@@ -9,6 +9,7 @@
 //! assert_eq!(a.people[0].name, "李正古");
 //! ```
 
+mod formulations;
 mod model;
 mod text;
 mod tree;
@@ -17,7 +18,10 @@ pub mod decode;
 pub mod en;
 pub mod zh;
 
-pub use model::{Analysis, HeadingKind, Language, Organization, OutlineNode, Person, Span};
+pub use model::{
+    Analysis, Formulation, FormulationCount, FormulationKind, HeadingKind, Language, Organization,
+    OutlineNode, Person, Span,
+};
 pub use text::Text;
 
 /// One language's analysis. Adding a language means a module with a type implementing this
@@ -61,8 +65,10 @@ pub fn analyze(text: &str) -> Analysis {
     let language = detect_language(text);
     let prepared = Text::new(text);
     let analyzer = analyzer_for(language);
-    let outline = analyzer.outline(&prepared);
+    let mut outline = analyzer.outline(&prepared);
     let (people, organizations) = analyzer.entities(&prepared);
+    let formulations = formulations::find(&prepared, language);
+    formulations::attach_to_outline(&mut outline, &formulations, prepared.len());
     Analysis {
         id: None,
         language,
@@ -70,5 +76,6 @@ pub fn analyze(text: &str) -> Analysis {
         outline,
         people,
         organizations,
+        formulations,
     }
 }

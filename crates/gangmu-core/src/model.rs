@@ -62,7 +62,42 @@ pub struct OutlineNode {
     pub end: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<HeadingKind>,
+    /// Key terms of the section this heading opens (its subsections included), best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Formulations used in the section (its subsections included), most frequent first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formulations: Vec<FormulationCount>,
     pub children: Vec<OutlineNode>,
+}
+
+/// How often a formulation occurs in one section.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct FormulationCount {
+    pub text: String,
+    pub count: usize,
+}
+
+/// What makes a phrase a formulation (提法).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum FormulationKind {
+    /// A quoted phrase: “公正与效率”, "上台阶、创一流".
+    Quoted,
+    /// A numbered slogan: 两个确立, 三个规定, 五源共治, 十四五.
+    Numbered,
+}
+
+/// A formulation with every place it occurs (quoted or not).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Formulation {
+    /// The phrase without its quotation marks.
+    pub text: String,
+    pub kind: FormulationKind,
+    /// Number of occurrences (= mentions.len()).
+    pub count: usize,
+    /// Spans of the phrase itself, quotation marks excluded.
+    pub mentions: Vec<Span>,
 }
 
 impl OutlineNode {
@@ -105,6 +140,9 @@ pub struct Analysis {
     pub people: Vec<Person>,
     /// Organisations in order of first mention.
     pub organizations: Vec<Organization>,
+    /// Formulations of the whole document, most frequent first.
+    #[serde(default)]
+    pub formulations: Vec<Formulation>,
 }
 
 impl Analysis {

@@ -28,6 +28,8 @@ pub fn build(headings: Vec<Heading>) -> Vec<OutlineNode> {
             start: h.start,
             end: h.end,
             kind: Some(h.kind),
+            keywords: Vec::new(),
+            formulations: Vec::new(),
             children: Vec::new(),
         };
         let mut siblings = &mut roots;

@@ -23,3 +23,9 @@ impl Analyzer for Chinese {
         entities::find(text)
     }
 }
+
+/// The Chinese outline of a text, for other modules' tests.
+#[cfg(test)]
+pub(crate) fn outline_for_test(text: &Text) -> Vec<OutlineNode> {
+    Chinese.outline(text)
+}
