@@ -11,9 +11,12 @@ use std::process::ExitCode;
 use gangmu_core::{analyze, decode::decode_bytes, Analysis};
 use serde::Deserialize;
 
+mod lexicon;
+
 const USAGE: &str = "usage:
   gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
-  gangmu analyze --jsonl [FILE|-]      read {\"id\",\"text\"} lines, print one analysis line each";
+  gangmu analyze --jsonl [FILE|-]      read {\"id\",\"text\"} lines, print one analysis line each
+  gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +34,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if command == "-h" || command == "--help" {
         println!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
+    }
+    if command == "lexicon" {
+        return build_lexicon(rest);
     }
     if command != "analyze" {
         return Err(format!("unknown command `{command}`\n{USAGE}"));
@@ -62,6 +68,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         serde_json::to_string(&analysis)
     };
     println!("{}", json.map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn build_lexicon(args: &[String]) -> Result<ExitCode, String> {
+    let (sub, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    if sub != "build" {
+        return Err(format!("unknown lexicon command `{sub}`\n{USAGE}"));
+    }
+    let mut output = None;
+    let mut inputs = Vec::new();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        if arg == "-o" {
+            output = Some(it.next().ok_or("-o needs a file")?.clone());
+        } else {
+            inputs.push(std::path::PathBuf::from(arg));
+        }
+    }
+    let output = output.ok_or_else(|| format!("which output file (-o)?\n{USAGE}"))?;
+    if inputs.is_empty() {
+        return Err(format!("which corpus?\n{USAGE}"));
+    }
+    lexicon::build(&inputs, std::path::Path::new(&output))?;
     Ok(ExitCode::SUCCESS)
 }
 

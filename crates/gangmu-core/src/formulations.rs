@@ -31,18 +31,20 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
     let chars = text.chars();
     let mut candidates: Vec<(String, FormulationKind)> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut add = |phrase: String, kind: FormulationKind, candidates: &mut Vec<(String, FormulationKind)>| {
-        if !seen.contains_key(&phrase) {
-            seen.insert(phrase.clone(), candidates.len());
-            candidates.push((phrase, kind));
-        }
-    };
+    let mut add =
+        |phrase: String, kind: FormulationKind, candidates: &mut Vec<(String, FormulationKind)>| {
+            if !seen.contains_key(&phrase) {
+                seen.insert(phrase.clone(), candidates.len());
+                candidates.push((phrase, kind));
+            }
+        };
     for (inner, phrase) in quoted(chars) {
         if !quoted_phrase_ok(chars, inner, language) {
             continue;
         }
         // 一体贯通 and 一盘棋 are not counted lists; 两个确立, 五源共治 and 十四五 are.
-        let counted = phrase.starts_with(|c| NUMERALS.contains(c) && c != '一') || phrase.starts_with("一个");
+        let counted =
+            phrase.starts_with(|c| NUMERALS.contains(c) && c != '一') || phrase.starts_with("一个");
         let kind = if counted {
             FormulationKind::Numbered
         } else {
@@ -55,7 +57,11 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
         for slogan in numbered_slogans(chars) {
             *counts.entry(slogan).or_default() += 1;
         }
-        let mut repeated: Vec<String> = counts.into_iter().filter(|&(_, n)| n >= 2).map(|(s, _)| s).collect();
+        let mut repeated: Vec<String> = counts
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(s, _)| s)
+            .collect();
         repeated.sort();
         for slogan in repeated {
             add(slogan, FormulationKind::Numbered, &mut candidates);
@@ -68,7 +74,10 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
     let source: String = chars.iter().collect();
     let char_at = char_offsets(&source);
     let patterns: Vec<&str> = candidates.iter().map(|(p, _)| p.as_str()).collect();
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
         return Vec::new();
     };
     let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); candidates.len()];
@@ -84,14 +93,27 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
         .into_iter()
         .zip(mentions)
         .filter(|(_, m)| !m.is_empty())
-        .map(|((text, kind), mentions)| Formulation { text, kind, count: mentions.len(), mentions })
+        .map(|((text, kind), mentions)| Formulation {
+            text,
+            kind,
+            count: mentions.len(),
+            mentions,
+        })
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.mentions[0].start.cmp(&b.mentions[0].start)));
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.mentions[0].start.cmp(&b.mentions[0].start))
+    });
     out
 }
 
 /// Counts each formulation inside each outline node's section (its subsections included).
-pub fn attach_to_outline(outline: &mut [OutlineNode], formulations: &[Formulation], text_len: usize) {
+pub fn attach_to_outline(
+    outline: &mut [OutlineNode],
+    formulations: &[Formulation],
+    text_len: usize,
+) {
     fn walk(nodes: &mut [OutlineNode], end_of_parent: usize, formulations: &[Formulation]) {
         for i in 0..nodes.len() {
             let end = nodes.get(i + 1).map_or(end_of_parent, |n| n.start);
@@ -101,10 +123,13 @@ pub fn attach_to_outline(outline: &mut [OutlineNode], formulations: &[Formulatio
                 .filter_map(|f| {
                     let lo = f.mentions.partition_point(|m| m.start < start);
                     let hi = f.mentions.partition_point(|m| m.start < end);
-                    (hi > lo).then(|| FormulationCount { text: f.text.clone(), count: hi - lo })
+                    (hi > lo).then(|| FormulationCount {
+                        text: f.text.clone(),
+                        count: hi - lo,
+                    })
                 })
                 .collect();
-            counts.sort_by(|a, b| b.count.cmp(&a.count));
+            counts.sort_by_key(|c| std::cmp::Reverse(c.count));
             counts.truncate(PER_SECTION);
             nodes[i].formulations = counts;
             walk(&mut nodes[i].children, end, formulations);
@@ -149,7 +174,9 @@ fn quoted(chars: &[char]) -> Vec<(Span, String)> {
 
 fn quoted_phrase_ok(chars: &[char], inner: Span, language: Language) -> bool {
     let s = &chars[inner.start..inner.end];
-    if s.iter().any(|&c| matches!(c, '。' | '！' | '？' | '；' | '：' | '\n' | '“' | '”' | '"')) {
+    if s.iter()
+        .any(|&c| matches!(c, '。' | '！' | '？' | '；' | '：' | '\n' | '“' | '”' | '"'))
+    {
         return false;
     }
     match language {
@@ -158,7 +185,10 @@ fn quoted_phrase_ok(chars: &[char], inner: Span, language: Language) -> bool {
             (2..=MAX_ZH_CHARS).contains(&s.len()) && han * 2 >= s.len()
         }
         Language::En => {
-            let words = s.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+            let words = s
+                .split(|c| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .count();
             (1..=MAX_EN_WORDS).contains(&words)
                 && s.len() >= 3
                 && !s.last().is_some_and(|c| matches!(c, '.' | ',' | '!' | '?'))
@@ -171,12 +201,17 @@ fn numbered_slogans(chars: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(3) {
         // 第三个, 这两个, 每三个… count things; they do not name a slogan.
-        let counted = i > 0 && (NUMERALS.contains(chars[i - 1]) || "第这那每几前后上下头另其各".contains(chars[i - 1]));
+        let counted = i > 0
+            && (NUMERALS.contains(chars[i - 1])
+                || "第这那每几前后上下头另其各".contains(chars[i - 1]));
         if !NUMERALS.contains(chars[i]) || chars[i + 1] != '个' || counted {
             continue;
         }
         let word: String = chars[i + 2..i + 4].iter().collect();
-        if !chars[i + 2..i + 4].iter().all(|&c| is_han(c)) || NOT_SLOGAN.contains(&word.as_str()) || chars[i] == '一' {
+        if !chars[i + 2..i + 4].iter().all(|&c| is_han(c))
+            || NOT_SLOGAN.contains(&word.as_str())
+            || chars[i] == '一'
+        {
             continue;
         }
         let after = chars.get(i + 4).copied();
@@ -210,28 +245,45 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<(String, FormulationKind, usize)> {
-        find(&Text::new(text), crate::detect_language(text)).into_iter().map(|f| (f.text, f.kind, f.count)).collect()
+        find(&Text::new(text), crate::detect_language(text))
+            .into_iter()
+            .map(|f| (f.text, f.kind, f.count))
+            .collect()
     }
 
     #[test]
     fn quoted_phrases_and_every_later_use() {
-        let got = run("紧紧围绕“公正与效率”工作主题，锚定\"上台阶、创一流\"目标。公正与效率是永恒的主题。");
+        let got = run(
+            "紧紧围绕“公正与效率”工作主题，锚定\"上台阶、创一流\"目标。公正与效率是永恒的主题。",
+        );
         assert_eq!(got[0], ("公正与效率".into(), FormulationKind::Quoted, 2));
-        assert_eq!(got[1], ("上台阶、创一流".into(), FormulationKind::Quoted, 1));
+        assert_eq!(
+            got[1],
+            ("上台阶、创一流".into(), FormulationKind::Quoted, 1)
+        );
     }
 
     #[test]
     fn numbered_slogans_quoted_or_repeated() {
         let got = run("坚定拥护“两个确立”，做到“两个维护”。推进“五源共治”。认真执行三个规定，落实三个规定。有三个方面的问题，三个方面都要抓。");
         let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
-        assert!(texts.contains(&"两个确立") && texts.contains(&"五源共治") && texts.contains(&"三个规定"), "{texts:?}");
-        assert!(!texts.contains(&"三个方面"), "a count is not a slogan: {texts:?}");
+        assert!(
+            texts.contains(&"两个确立")
+                && texts.contains(&"五源共治")
+                && texts.contains(&"三个规定"),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.contains(&"三个方面"),
+            "a count is not a slogan: {texts:?}"
+        );
         assert!(got.iter().all(|(_, k, _)| *k == FormulationKind::Numbered));
     }
 
     #[test]
     fn quoted_speech_and_titles_are_not_formulations() {
-        let got = run("他说：“今年我们要把各项工作做得更好。”会议学习了《关于加强审判管理的意见》。");
+        let got =
+            run("他说：“今年我们要把各项工作做得更好。”会议学习了《关于加强审判管理的意见》。");
         assert!(got.is_empty(), "{got:?}");
     }
 
@@ -244,13 +296,22 @@ mod tests {
         assert_eq!(t.slice(m.start, m.end), "如我在诉");
         let mut outline = crate::zh::outline_for_test(&t);
         attach_to_outline(&mut outline, &f, t.len());
-        assert_eq!(outline[0].formulations, vec![FormulationCount { text: "如我在诉".into(), count: 1 }]);
+        assert_eq!(
+            outline[0].formulations,
+            vec![FormulationCount {
+                text: "如我在诉".into(),
+                count: 1
+            }]
+        );
         assert_eq!(outline[1].formulations[0].count, 2);
     }
 
     #[test]
     fn english_quoted_terms() {
         let got = run("The agency calls this \"pay as you go\" budgeting. Under pay as you go rules, payments wait. He said \"we will not accept this outcome at all, ever, in any form.\"");
-        assert_eq!(got, vec![("pay as you go".to_string(), FormulationKind::Quoted, 2)]);
+        assert_eq!(
+            got,
+            vec![("pay as you go".to_string(), FormulationKind::Quoted, 2)]
+        );
     }
 }

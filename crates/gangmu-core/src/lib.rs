@@ -10,6 +10,7 @@
 //! ```
 
 mod formulations;
+mod keywords;
 mod model;
 mod text;
 mod tree;
@@ -69,6 +70,7 @@ pub fn analyze(text: &str) -> Analysis {
     let (people, organizations) = analyzer.entities(&prepared);
     let formulations = formulations::find(&prepared, language);
     formulations::attach_to_outline(&mut outline, &formulations, prepared.len());
+    let keywords = keywords::attach(&prepared, language, &mut outline, &people, &organizations);
     Analysis {
         id: None,
         language,
@@ -77,5 +79,6 @@ pub fn analyze(text: &str) -> Analysis {
         people,
         organizations,
         formulations,
+        keywords: keywords.document,
     }
 }

@@ -143,6 +143,9 @@ pub struct Analysis {
     /// Formulations of the whole document, most frequent first.
     #[serde(default)]
     pub formulations: Vec<Formulation>,
+    /// Key terms of the whole document, best first.
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 impl Analysis {

@@ -1,0 +1,234 @@
+//! `gangmu lexicon build`: derives the Chinese word list the core ships
+//! (`crates/gangmu-core/data/zh-words.tsv`) from a raw corpus, without any dictionary.
+//!
+//! New-word discovery in the usual way: count character n-grams (1–4 plus one longer for the
+//! neighbour statistics), keep a string as a word when it is frequent, *cohesive* (its parts
+//! occur together far more often than chance: the minimum pointwise mutual information over
+//! its split points) and *free* (many different characters, or clause breaks, on both sides:
+//! left and right branching entropy). Runs in a few minutes on the 44 MB of news transcripts.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The keys are already FNV hashes: hashing them again would only cost time.
+#[derive(Default)]
+struct Identity(u64);
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+type Map<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
+
+const MAX_WORD: usize = 4;
+const MIN_COUNT: u32 = 10;
+const MIN_PMI: f64 = 3.0;
+const MIN_ENTROPY: f64 = 1.5;
+const MAX_WORDS: usize = 40_000;
+/// Particles that do not begin a word (了专门) or end one (信赖的).
+const NOT_FIRST: &str = "了的着过之所其和与及";
+const NOT_LAST: &str = "的了着过之和与及就也都在是";
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+fn hash(chars: &[char]) -> u64 {
+    chars.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+struct Gram {
+    count: u32,
+    /// Where the first occurrence starts in the clause buffer.
+    at: u32,
+    left: Neighbours,
+    right: Neighbours,
+}
+
+/// Sufficient statistics for the entropy of a neighbour distribution.
+#[derive(Default, Clone, Copy)]
+struct Neighbours {
+    total: f64,
+    sum_c_ln_c: f64,
+}
+
+impl Neighbours {
+    fn add(&mut self, c: f64) {
+        self.total += c;
+        if c > 1.0 {
+            self.sum_c_ln_c += c * c.ln();
+        }
+    }
+    fn entropy(&self) -> f64 {
+        if self.total == 0.0 {
+            return 0.0;
+        }
+        self.total.ln() - self.sum_c_ln_c / self.total
+    }
+}
+
+pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        collect_files(input, &mut files)?;
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err("no .md or .txt files in the inputs".into());
+    }
+    // All Han clauses, each followed by a sentinel, in one buffer.
+    const BREAK: char = '\u{0}';
+    let mut buf: Vec<char> = vec![BREAK];
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        for c in text.chars() {
+            if is_han(c) {
+                buf.push(c);
+            } else if buf.last() != Some(&BREAK) {
+                buf.push(BREAK);
+            }
+        }
+    }
+    eprintln!("lexicon: {} files, {} chars", files.len(), buf.len());
+
+    // Counts by length, 1..=MAX_WORD+1, Apriori-pruned.
+    let mut grams: Vec<Map<Gram>> = (0..=MAX_WORD + 1).map(|_| Map::default()).collect();
+    for n in 1..=MAX_WORD + 1 {
+        let mut map: Map<Gram> = Map::default();
+        for i in 1..buf.len().saturating_sub(n) {
+            let w = &buf[i..i + n];
+            if w.contains(&BREAK) {
+                continue;
+            }
+            if n > 1
+                && (!grams[n - 1].contains_key(&hash(&w[..n - 1]))
+                    || !grams[n - 1].contains_key(&hash(&w[1..])))
+            {
+                continue;
+            }
+            map.entry(hash(w))
+                .or_insert(Gram {
+                    count: 0,
+                    at: i as u32,
+                    left: Neighbours::default(),
+                    right: Neighbours::default(),
+                })
+                .count += 1;
+        }
+        map.retain(|_, g| g.count >= if n == 1 { 1 } else { MIN_COUNT / 2 });
+        eprintln!("lexicon: {} frequent {n}-grams", map.len());
+        grams[n] = map;
+    }
+    // Neighbour entropies of each n-gram from the (n+1)-grams that extend it; clause breaks
+    // count as distinct neighbours, one each.
+    for n in 1..=MAX_WORD {
+        let (shorter, longer) = grams.split_at_mut(n + 1);
+        let this = &mut shorter[n];
+        let mut extended: Map<u32> = Map::default();
+        for g in longer[0].values() {
+            let w = &buf[g.at as usize..g.at as usize + n + 1];
+            for (part, left_side) in [(&w[..n], false), (&w[1..], true)] {
+                if let Some(p) = this.get_mut(&hash(part)) {
+                    if left_side {
+                        p.left.add(g.count as f64);
+                    } else {
+                        p.right.add(g.count as f64);
+                    }
+                }
+            }
+            *extended.entry(hash(&w[..n])).or_default() += g.count;
+        }
+        // What the pruned (n+1)-grams and breaks leave over counts as distinct neighbours.
+        for g in this.values_mut() {
+            let rest_left = g.count as f64 - g.left.total;
+            let rest_right = g.count as f64 - g.right.total;
+            for _ in 0..(rest_left.max(0.0) as u32).min(64) {
+                g.left.add(1.0);
+            }
+            for _ in 0..(rest_right.max(0.0) as u32).min(64) {
+                g.right.add(1.0);
+            }
+        }
+    }
+
+    let total: f64 = grams[1].values().map(|g| g.count as f64).sum();
+    let count_of =
+        |w: &[char]| -> f64 { grams[w.len()].get(&hash(w)).map_or(0.0, |g| g.count as f64) };
+    let mut words: Vec<(String, u32)> = Vec::new();
+    for n in 2..=MAX_WORD {
+        for g in grams[n].values() {
+            if g.count < MIN_COUNT {
+                continue;
+            }
+            let w = &buf[g.at as usize..g.at as usize + n];
+            if NOT_FIRST.contains(w[0]) || NOT_LAST.contains(w[n - 1]) {
+                continue;
+            }
+            let joint = g.count as f64 / total;
+            let pmi = (1..n)
+                .map(|k| (joint / ((count_of(&w[..k]) / total) * (count_of(&w[k..]) / total))).ln())
+                .fold(f64::INFINITY, f64::min);
+            if pmi >= MIN_PMI && g.left.entropy().min(g.right.entropy()) >= MIN_ENTROPY {
+                words.push((w.iter().collect(), g.count));
+            }
+        }
+    }
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    words.truncate(MAX_WORDS);
+    let mut singles: Vec<(String, u32)> = grams[1]
+        .values()
+        .filter(|g| g.count >= 3)
+        .map(|g| (buf[g.at as usize].to_string(), g.count))
+        .collect();
+    singles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    eprintln!(
+        "lexicon: {} words, {} characters",
+        words.len(),
+        singles.len()
+    );
+
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?,
+    );
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(
+        out,
+        "# gangmu zh lexicon v1: word<TAB>count in the source corpus ({} chars)",
+        buf.len()
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "# built by `gangmu lexicon build` from {} files; {} words, {} single characters",
+        files.len(),
+        words.len(),
+        singles.len()
+    )
+    .map_err(io)?;
+    for (w, c) in words.iter().chain(singles.iter()) {
+        writeln!(out, "{w}\t{c}").map_err(io)?;
+    }
+    Ok(())
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.is_dir() {
+        for entry in std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))? {
+            collect_files(&entry.map_err(|e| e.to_string())?.path(), out)?;
+        }
+    } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
