@@ -470,3 +470,38 @@ fn occurrences(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze;
+
+    #[test]
+    fn each_section_gets_its_own_theme() {
+        let text = "一、稳定粮食生产\n要稳定粮食播种面积，提高粮食单产，加强高标准农田建设。粮食安全是头等大事，高标准农田要建一块成一块。\n二、发展养老服务\n要扩大养老服务供给，发展社区养老服务，完善养老服务补贴制度，让老年人安享晚年。\n";
+        let a = analyze(text);
+        let first = &a.outline[0].keywords;
+        let second = &a.outline[1].keywords;
+        assert!(first.iter().any(|k| k.contains("粮食") || k.contains("农田")), "{first:?}");
+        assert!(second.iter().any(|k| k.contains("养老")), "{second:?}");
+        assert!(!second.iter().any(|k| k.contains("粮食")), "{second:?}");
+        for k in first.iter().chain(second) {
+            assert!(!["加强", "发展", "提高", "要"].contains(&k.as_str()), "officialese stop-word {k}");
+        }
+    }
+
+    #[test]
+    fn names_are_not_keywords() {
+        let text = "会议指出\n市委书记赵立群强调，赵立群要求各地抓好秋粮收购，秋粮收购关系农民增收。\n";
+        let a = analyze(text);
+        assert!(a.keywords.iter().all(|k| !k.contains("赵立群")), "{:?}", a.keywords);
+        assert!(a.keywords.iter().any(|k| k.contains("秋粮") || k.contains("收购")), "{:?}", a.keywords);
+    }
+
+    #[test]
+    fn english_sections_rank_their_own_terms() {
+        let text = "# Highway Funding\n\nThe highway trust fund pays for highway projects. Highway trust fund balances fall each year.\n\n# Transit Grants\n\nTransit grants support bus fleets. Transit grants also fund rail transit.\n";
+        let a = analyze(text);
+        assert!(a.outline[0].keywords.iter().any(|k| k.contains("highway")), "{:?}", a.outline[0].keywords);
+        assert!(a.outline[1].keywords.iter().any(|k| k.contains("transit")), "{:?}", a.outline[1].keywords);
+    }
+}
