@@ -481,27 +481,54 @@ mod tests {
         let a = analyze(text);
         let first = &a.outline[0].keywords;
         let second = &a.outline[1].keywords;
-        assert!(first.iter().any(|k| k.contains("粮食") || k.contains("农田")), "{first:?}");
+        assert!(
+            first
+                .iter()
+                .any(|k| k.contains("粮食") || k.contains("农田")),
+            "{first:?}"
+        );
         assert!(second.iter().any(|k| k.contains("养老")), "{second:?}");
         assert!(!second.iter().any(|k| k.contains("粮食")), "{second:?}");
         for k in first.iter().chain(second) {
-            assert!(!["加强", "发展", "提高", "要"].contains(&k.as_str()), "officialese stop-word {k}");
+            assert!(
+                !["加强", "发展", "提高", "要"].contains(&k.as_str()),
+                "officialese stop-word {k}"
+            );
         }
     }
 
     #[test]
     fn names_are_not_keywords() {
-        let text = "会议指出\n市委书记赵立群强调，赵立群要求各地抓好秋粮收购，秋粮收购关系农民增收。\n";
+        let text =
+            "会议指出\n市委书记赵立群强调，赵立群要求各地抓好秋粮收购，秋粮收购关系农民增收。\n";
         let a = analyze(text);
-        assert!(a.keywords.iter().all(|k| !k.contains("赵立群")), "{:?}", a.keywords);
-        assert!(a.keywords.iter().any(|k| k.contains("秋粮") || k.contains("收购")), "{:?}", a.keywords);
+        assert!(
+            a.keywords.iter().all(|k| !k.contains("赵立群")),
+            "{:?}",
+            a.keywords
+        );
+        assert!(
+            a.keywords
+                .iter()
+                .any(|k| k.contains("秋粮") || k.contains("收购")),
+            "{:?}",
+            a.keywords
+        );
     }
 
     #[test]
     fn english_sections_rank_their_own_terms() {
         let text = "# Highway Funding\n\nThe highway trust fund pays for highway projects. Highway trust fund balances fall each year.\n\n# Transit Grants\n\nTransit grants support bus fleets. Transit grants also fund rail transit.\n";
         let a = analyze(text);
-        assert!(a.outline[0].keywords.iter().any(|k| k.contains("highway")), "{:?}", a.outline[0].keywords);
-        assert!(a.outline[1].keywords.iter().any(|k| k.contains("transit")), "{:?}", a.outline[1].keywords);
+        assert!(
+            a.outline[0].keywords.iter().any(|k| k.contains("highway")),
+            "{:?}",
+            a.outline[0].keywords
+        );
+        assert!(
+            a.outline[1].keywords.iter().any(|k| k.contains("transit")),
+            "{:?}",
+            a.outline[1].keywords
+        );
     }
 }

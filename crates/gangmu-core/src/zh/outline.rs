@@ -39,6 +39,8 @@ enum Style {
     Headline,
     /// 一是… 一要… paragraph-initial
     Enumeration,
+    /// 结束语, 结语: a closing section at the top level.
+    Closing,
 }
 
 impl Style {
@@ -50,7 +52,7 @@ impl Style {
         match self {
             Style::Markdown(_) => HeadingKind::Markdown,
             Style::Marker => HeadingKind::Marker,
-            Style::Headline => HeadingKind::Headline,
+            Style::Headline | Style::Closing => HeadingKind::Headline,
             Style::Enumeration => HeadingKind::Enumeration,
             _ => HeadingKind::Numbered,
         }
@@ -64,6 +66,7 @@ struct Candidate {
     title_end: usize,
 }
 
+#[derive(Clone, Copy)]
 struct Frame {
     style: Style,
     number: Option<u32>,
@@ -98,12 +101,16 @@ pub fn headings(text: &Text) -> Vec<Heading> {
             None => enumerations[i]
                 .map(|(n, end)| (Style::Enumeration, Some(n), end))
                 .or_else(|| marker(chars, line).then_some((Style::Marker, None, line.end)))
+                .or_else(|| closing(chars, line).then_some((Style::Closing, None, line.end)))
                 .or_else(|| {
-                    (cn_sections < 2 && headline(chars, &lines, i)).then_some((
-                        Style::Headline,
-                        None,
-                        line.end,
-                    ))
+                    (cn_sections < 2
+                        && headline(
+                            chars,
+                            &lines,
+                            i,
+                            candidates.get(i + 1).is_some_and(Option::is_some),
+                        ))
+                    .then_some((Style::Headline, None, line.end))
                 }),
         };
         let Some((style, number, title_end)) = found else {
@@ -123,48 +130,40 @@ pub fn headings(text: &Text) -> Vec<Heading> {
     out
 }
 
-/// Puts a heading on the stack; false when its number does not continue its list (a stray
-/// "3." in running text is not a heading).
+/// Puts a heading on the stack; false (and the stack unchanged) when its number does not
+/// continue its list (a stray "3." in running text is not a heading).
+///
+/// A numbered style already open makes the heading a sibling of that rung; a new one opens
+/// a child of whatever is open, so 1. 2. under a headline nest under it. Run-in enumerations
+/// never parent anything but their own items; a marker closes the sections before it; a closing
+/// section (结束语) closes everything.
 fn place(stack: &mut Vec<Frame>, style: Style, number: Option<u32>) -> bool {
-    if !style.is_soft() {
-        while stack.last().is_some_and(|f| f.style.is_soft()) {
-            stack.pop();
-        }
-    } else {
-        match style {
-            // A marker opens a new part of an unnumbered report: it closes the soft frames.
-            Style::Marker => {
-                while stack.last().is_some_and(|f| f.style.is_soft()) {
-                    stack.pop();
-                }
-            }
-            Style::Headline => {
-                while stack
-                    .last()
-                    .is_some_and(|f| matches!(f.style, Style::Headline | Style::Enumeration))
-                {
-                    stack.pop();
-                }
-            }
-            _ => {}
-        }
+    let mut next: Vec<Frame> = stack.clone();
+    let closes = |f: &Frame| match style {
+        Style::Closing => true,
+        Style::Marker => f.style.is_soft(),
+        Style::Headline => matches!(f.style, Style::Headline | Style::Enumeration),
+        Style::Enumeration => false,
+        _ => f.style == Style::Enumeration,
+    };
+    while next.last().is_some_and(closes) {
+        next.pop();
     }
-    if let Some(pos) = stack.iter().rposition(|f| f.style == style) {
-        let expected = stack[pos].number.map(|n| n + 1);
+    if let Some(pos) = next.iter().rposition(|f| f.style == style) {
+        let expected = next[pos].number.map(|n| n + 1);
         if let (Some(n), Some(e)) = (number, expected) {
             if n != e {
                 return false;
             }
         }
-        stack.truncate(pos);
-    } else if number.is_some_and(|n| n != 1) && style != Style::Enumeration {
+        next.truncate(pos);
+    } else if number.is_some_and(|n| n != 1) && style != Style::Enumeration && !next.is_empty() {
         // A list opens at 1 under its parent; only a style never seen may start elsewhere
         // (an excerpt that begins at 三、).
-        if !stack.is_empty() {
-            return false;
-        }
+        return false;
     }
-    stack.push(Frame { style, number });
+    next.push(Frame { style, number });
+    *stack = next;
     true
 }
 
@@ -289,10 +288,24 @@ fn sentences(s: &[char]) -> usize {
 
 /// 会议指出 / 会议强调 … standing alone on their line.
 fn marker(chars: &[char], line: Line) -> bool {
-    const SUBJECTS: [&str; 6] = ["会议还", "会议", "会上", "全会", "大会", "座谈会"];
-    const VERBS: [&str; 16] = [
+    // Simplified and traditional forms: text pasted from Hong Kong or Taiwan sources.
+    const SUBJECTS: [&str; 11] = [
+        "会议还",
+        "会议",
+        "会上",
+        "全会",
+        "大会",
+        "座谈会",
+        "會議還",
+        "會議",
+        "會上",
+        "全會",
+        "大會",
+    ];
+    const VERBS: [&str; 26] = [
         "指出", "强调", "要求", "认为", "提出", "明确", "号召", "决定", "部署", "同意", "审议",
-        "听取", "通过", "研究", "表示", "希望",
+        "听取", "通过", "研究", "表示", "希望", "強調", "認為", "明確", "號召", "決定", "審議",
+        "聽取", "通過", "研究", "表示",
     ];
     let mut s: String = chars[line.start..line.end].iter().collect();
     while s.ends_with(['：', ':', '，', ',', '。']) {
@@ -304,8 +317,15 @@ fn marker(chars: &[char], line: Line) -> bool {
     })
 }
 
+/// 结束语 / 结语 / 前言 standing alone: a section of its own at the top level.
+fn closing(chars: &[char], line: Line) -> bool {
+    const WORDS: [&str; 6] = ["结束语", "结语", "结 束 语", "結束語", "結語", "后记"];
+    let s: String = chars[line.start..line.end].iter().collect();
+    WORDS.contains(&s.trim_end_matches(['：', ':']))
+}
+
 /// A short line without sentence punctuation, set between paragraphs: `突出"更高标准" 抓实政治统领`.
-fn headline(chars: &[char], lines: &[Line], i: usize) -> bool {
+fn headline(chars: &[char], lines: &[Line], i: usize, numbered_next: bool) -> bool {
     let line = lines[i];
     let s = &chars[line.start..line.end];
     if s.len() < MIN_HEADLINE || s.len() > MAX_HEADLINE {
@@ -343,7 +363,24 @@ fn headline(chars: &[char], lines: &[Line], i: usize) -> bool {
     if blanks * 3 >= s.len() {
         return false;
     }
-    // It opens a section: a paragraph (a longer line) follows.
+    // Not a fragment of a paragraph broken by a stray line break: it does not end on a
+    // particle, and the line before it ends a sentence or is short like a heading itself.
+    if "的了和与及在是对为把将从等并或".contains(s[s.len() - 1]) {
+        return false;
+    }
+    if let Some(prev) = i.checked_sub(1).map(|p| lines[p]) {
+        let ends_sentence = matches!(
+            chars[prev.end - 1],
+            '。' | '！' | '？' | '：' | '；' | '”' | '」' | '』' | '）' | ')'
+        );
+        if !ends_sentence && prev.end - prev.start > MAX_HEADLINE {
+            return false;
+        }
+    }
+    // It opens a section: a numbered heading or a paragraph (a longer line) follows.
+    if numbered_next {
+        return true;
+    }
     let Some(next) = lines.get(i + 1) else {
         return false;
     };
@@ -498,6 +535,71 @@ mod tests {
                 ("突出\"为民服务\" 办好民生实事".into(), 2),
             ]
         );
+    }
+
+    #[test]
+    fn traditional_markers_and_closing_section() {
+        let text = "一、工作回顧\n正文。\n會議強調\n要抓好落實，確保實效。\n二、今年任務\n正文。\n结束语\n各位代表，让我们团结奋斗。\n";
+        assert_eq!(
+            titles_and_levels(text),
+            vec![
+                ("一、工作回顧".into(), 1),
+                ("會議強調".into(), 2),
+                ("二、今年任務".into(), 1),
+                ("结束语".into(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn chapters_sections_and_markdown() {
+        let text = "# 总则\n第一章 总体要求\n第一节 指导思想\n内容。\n第二节 基本原则\n内容。\n第二章 主要任务\n";
+        assert_eq!(
+            titles_and_levels(text),
+            vec![
+                ("# 总则".into(), 1),
+                ("第一章 总体要求".into(), 2),
+                ("第一节 指导思想".into(), 3),
+                ("第二节 基本原则".into(), 3),
+                ("第二章 主要任务".into(), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn skipped_levels_and_numbers_under_a_headline() {
+        let skipped = "一、总体要求\n1.坚持稳中求进\n正文。\n2.坚持改革创新\n二、重点任务\n";
+        assert_eq!(
+            titles_and_levels(skipped),
+            vec![
+                ("一、总体要求".into(), 1),
+                ("1.坚持稳中求进".into(), 2),
+                ("2.坚持改革创新".into(), 2),
+                ("二、重点任务".into(), 1)
+            ]
+        );
+        let headline = "会议强调\n要抓好以下工作，确保落到实处。\n聚焦“民生实事” 办好群众身边事\n1.办好教育\n各区要新建学校，扩大学位供给。\n2.办好医疗\n要提升基层医疗服务能力，方便群众就医。\n";
+        let got = titles_and_levels(headline);
+        assert_eq!(got[1], ("聚焦“民生实事” 办好群众身边事".into(), 2));
+        assert_eq!(got[2], ("1.办好教育".into(), 3));
+        assert_eq!(got[3], ("2.办好医疗".into(), 3));
+    }
+
+    #[test]
+    fn pasted_web_text_keeps_headings_and_offsets() {
+        let text = "\u{feff}会议指出\r\n过去一年工作取得新成效，值得肯定。\r\n\u{3000}\u{3000}会议强调\u{200b}\r\n\u{3000}\u{3000}要坚持问题导向，推动各项工作落实。\r\n";
+        let t = Text::new(text);
+        let found = headings(&t);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].title, "会议强调");
+        assert_eq!(t.slice(found[1].start, found[1].end), "会议强调");
+    }
+
+    #[test]
+    fn paragraph_fragments_are_not_headlines() {
+        // A paragraph broken by a stray line break: the short piece is not a headline.
+        let text = "会议强调\n全市上下要深入学习贯彻党的二十届四中全会精神，以更高标准推进各项工作\n落实落细见成效\n确保全年目标任务圆满完成，为全省大局作出新贡献。\n";
+        assert_eq!(titles_and_levels(text), vec![("会议强调".into(), 1)]);
     }
 
     #[test]
