@@ -391,11 +391,14 @@ fn headline(chars: &[char], lines: &[Line], i: usize, numbered_next: bool) -> bo
             .any(|&c| matches!(c, '。' | '！' | '？'))
 }
 
-/// Paragraph-initial 一是… 二是… runs (complete, consecutive, at least two items): line index →
-/// (number, title end).
+/// Paragraph-initial run-in enumerations: 一是… 二是…, 一要… 二要…, 第一，… 第二，…,
+/// 首先… 其次… 最后…. Only complete, consecutive runs of one series, at least two items,
+/// count: line index → (number, title end).
 fn enumeration_runs(chars: &[char], lines: &[Line]) -> Vec<Option<(u32, usize)>> {
     let mut out = vec![None; lines.len()];
+    // (line, number, title end) of the run being read, and its series.
     let mut run: Vec<(usize, u32, usize)> = Vec::new();
+    let mut series = ' ';
     let flush = |run: &mut Vec<(usize, u32, usize)>, out: &mut Vec<Option<(u32, usize)>>| {
         if run.len() >= 2 {
             for &(i, n, end) in run.iter() {
@@ -405,31 +408,51 @@ fn enumeration_runs(chars: &[char], lines: &[Line]) -> Vec<Option<(u32, usize)>>
         run.clear();
     };
     for (i, &line) in lines.iter().enumerate() {
-        let s = &chars[line.start..line.end];
-        let item = cn_number(s).and_then(|(n, used)| {
-            let next = *s.get(used)?;
-            let lead = matches!(next, '是' | '要' | '抓' | '在') && s.len() > used + 4;
-            lead.then_some(n)
-        });
-        match item {
-            Some(n) => {
-                if n == 1 {
-                    flush(&mut run, &mut out);
-                    let end = runin_end(chars, line);
-                    run.push((i, n, end));
-                } else if run.last().is_some_and(|&(_, last, _)| last + 1 == n) {
-                    run.push((i, n, runin_end(chars, line)));
-                } else {
-                    flush(&mut run, &mut out);
-                }
-            }
-            None => {
-                // Paragraphs may continue an item; a heading line would have ended the run.
-            }
+        let Some((kind, n)) = enumeration_item(&chars[line.start..line.end]) else {
+            // Paragraphs may continue an item; a heading line would have ended the run.
+            continue;
+        };
+        let last = run.last().map(|&(_, last, _)| last);
+        // 最后 closes a 首先 run at whatever number it has reached.
+        let n = if kind == '首' && n == 0 {
+            last.map_or(0, |l| l + 1)
+        } else {
+            n
+        };
+        if n == 1 {
+            flush(&mut run, &mut out);
+            series = kind;
+            run.push((i, n, runin_end(chars, line)));
+        } else if kind == series && last.is_some_and(|l| l + 1 == n) {
+            run.push((i, n, runin_end(chars, line)));
+        } else {
+            flush(&mut run, &mut out);
         }
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// The series and number of a paragraph that opens with an enumeration marker. The series is
+/// the character that follows the numeral (是, 要…), 第 for 第一，, 首 for 首先/其次/再次/最后
+/// (最后 numbered 0: it takes the next number of its run).
+fn enumeration_item(s: &[char]) -> Option<(char, u32)> {
+    const ADVERBS: [(&str, u32); 4] = [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)];
+    let text_after = |used: usize| s.len() > used + 4;
+    for (word, n) in ADVERBS {
+        let w: Vec<char> = word.chars().collect();
+        if s.starts_with(&w) && matches!(s.get(2), Some('，' | ',' | '、')) && text_after(3) {
+            return Some(('首', n));
+        }
+    }
+    if s.first() == Some(&'第') {
+        let (n, used) = cn_number(&s[1..])?;
+        return (matches!(s.get(1 + used), Some('，' | ',' | '、')) && text_after(used + 2))
+            .then_some(('第', n));
+    }
+    let (n, used) = cn_number(s)?;
+    let next = *s.get(used)?;
+    (matches!(next, '是' | '要' | '抓' | '在') && text_after(used)).then_some((next, n))
 }
 
 /// Run-in title: through the first 。 (or ；), else the first clause, else the line.
@@ -600,6 +623,16 @@ mod tests {
         // A paragraph broken by a stray line break: the short piece is not a headline.
         let text = "会议强调\n全市上下要深入学习贯彻党的二十届四中全会精神，以更高标准推进各项工作\n落实落细见成效\n确保全年目标任务圆满完成，为全省大局作出新贡献。\n";
         assert_eq!(titles_and_levels(text), vec![("会议强调".into(), 1)]);
+    }
+
+    #[test]
+    fn ordinal_and_adverb_runs() {
+        let text = "二、今年任务\n第一，稳定宏观经济政策。继续实施积极的财政政策，保持流动性合理充裕。\n第二，稳定就业。落实就业优先政策，帮扶重点群体就业。\n会议强调\n首先，要提高站位。全体干部要把思想统一到部署上来。\n其次，要狠抓落实。各部门要细化措施、压实责任。\n最后，要严明纪律。对失职失责的要严肃问责。\n";
+        let got = titles_and_levels(text);
+        assert_eq!(got[1], ("第一，稳定宏观经济政策。".into(), 2));
+        assert_eq!(got[2], ("第二，稳定就业。".into(), 2));
+        assert_eq!(got[4], ("首先，要提高站位。".into(), 3));
+        assert_eq!(got[6], ("最后，要严明纪律。".into(), 3));
     }
 
     #[test]
