@@ -78,6 +78,16 @@ pub struct Strings {
     pub drop_here: &'static str,
     /// Badges for how a heading was recognised: markdown, numbered, marker, headline, list.
     pub heading_kinds: [&'static str; 5],
+    /// What each badge means (its tooltip), in the same order.
+    pub heading_kind_hints: [&'static str; 5],
+    pub formulations: &'static str,
+    pub formulations_empty: &'static str,
+    /// Kinds of formulation: quoted, numbered.
+    pub formulation_kinds: [&'static str; 2],
+    /// Label of the level buttons' group.
+    pub levels: &'static str,
+    /// Prefix of a node's key terms for screen readers.
+    pub keywords: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -111,7 +121,19 @@ pub static ZH: Strings = Strings {
     err_undecodable: "无法读取该文件：无法识别其文本编码。",
     err_read: "无法读取该文件",
     drop_here: "松开以载入文件",
-    heading_kinds: ["Markdown", "编号", "提示语", "小标题", "列举"],
+    heading_kinds: ["Markdown", "编号", "会议标记", "小标题", "列举"],
+    heading_kind_hints: [
+        "Markdown 标题（#）",
+        "带编号的标题：一、（一）1.（1）第X章",
+        "单独成行的会议标记语：会议指出、会议强调",
+        "不带句末标点的短标题行",
+        "段首列举：一是……二是……",
+    ],
+    formulations: "提法",
+    formulations_empty: "未识别出提法。",
+    formulation_kinds: ["引号提法", "数字提法"],
+    levels: "层级",
+    keywords: "关键词",
 };
 
 pub static EN: Strings = Strings {
@@ -146,7 +168,37 @@ pub static EN: Strings = Strings {
     err_read: "Cannot read this file",
     drop_here: "Drop to load the file",
     heading_kinds: ["markdown", "numbered", "marker", "headline", "list"],
+    heading_kind_hints: [
+        "Markdown heading (#)",
+        "Numbered heading: 一、 （一） 1. （1） 第X章",
+        "Discourse marker on its own line: 会议指出, 会议强调",
+        "Short line without sentence punctuation",
+        "Run-in enumeration: 一是…二是…",
+    ],
+    formulations: "Formulations",
+    formulations_empty: "No formulations found.",
+    formulation_kinds: ["quoted", "numbered"],
+    levels: "Levels",
+    keywords: "Key terms",
 };
+
+/// Accessible name of the button that shows outline levels 1..=n.
+pub fn show_levels_label(lang: UiLang, n: u32) -> String {
+    match lang {
+        UiLang::Zh => format!("展开到第{n}级"),
+        UiLang::En => format!("Show levels up to {n}"),
+    }
+}
+
+/// A formulation as printed: quoted ones in the curly quotes they were found in (the
+/// phrase is Chinese whatever the UI language).
+pub fn quote_formulation(text: &str, quoted: bool) -> String {
+    if quoted {
+        format!("“{text}”")
+    } else {
+        text.to_string()
+    }
+}
 
 /// `2431` → `2,431` (both languages group digits by three in this UI).
 pub fn group_digits(n: usize) -> String {
@@ -199,6 +251,14 @@ mod tests {
         assert_eq!(UiLang::from_tag("ZH-tw"), UiLang::Zh);
         assert_eq!(UiLang::from_tag("en-US"), UiLang::En);
         assert_eq!(UiLang::from_tag(""), UiLang::En);
+    }
+
+    #[test]
+    fn level_labels_and_quotes() {
+        assert_eq!(show_levels_label(UiLang::Zh, 2), "展开到第2级");
+        assert_eq!(show_levels_label(UiLang::En, 3), "Show levels up to 3");
+        assert_eq!(quote_formulation("公正与效率", true), "“公正与效率”");
+        assert_eq!(quote_formulation("两个确立", false), "两个确立");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod agent;
 pub mod components;
 pub mod i18n;
 pub mod layout;
+pub mod reading;
 pub mod state;
 pub mod upload;
 

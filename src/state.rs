@@ -39,6 +39,8 @@ pub enum Selection {
     },
     /// An outline node by its depth-first index (as in `Analysis::outline_flat`).
     Heading(usize),
+    /// A formulation (index into `Analysis::formulations`) and its current occurrence.
+    Formulation { index: usize, mention: usize },
 }
 
 /// Why the last file could not be loaded.
@@ -131,6 +133,8 @@ pub struct AppState {
     pub tree_focus: usize,
     /// Bumped when keyboard navigation should move DOM focus to `tree_focus`.
     pub tree_focus_seq: u64,
+    /// The outline node of the section shown at the top of the text pane.
+    pub reading: Option<usize>,
 }
 
 pub enum Action {
@@ -157,11 +161,22 @@ pub enum Action {
         index: usize,
         mention: usize,
     },
+    /// Click on a formulation: first its first occurrence, then each next one in turn.
+    SelectFormulation(usize),
+    /// Click on an occurrence of the selected formulation in the text (no scroll).
+    SelectFormulationMention {
+        index: usize,
+        mention: usize,
+    },
     /// Click on an outline node (or Enter on it).
     SelectHeading(usize),
     ToggleNode(usize),
     ExpandAll,
     CollapseAll,
+    /// Show levels 1..=n of the outline: every node at depth n or deeper is collapsed.
+    ShowLevels(u32),
+    /// The text pane scrolled into another section (None: above the first heading).
+    SetReading(Option<usize>),
     TreeKey(TreeKey),
     /// The tree item that got focus by mouse or Tab.
     FocusNode(usize),
@@ -186,6 +201,7 @@ impl AppState {
             scroll_seq: 0,
             tree_focus: 0,
             tree_focus_seq: 0,
+            reading: None,
         }
     }
 
@@ -212,6 +228,46 @@ impl AppState {
         }
     }
 
+    /// The selected formulation's index, if a formulation is selected.
+    pub fn selected_formulation(&self) -> Option<usize> {
+        match self.selection {
+            Some(Selection::Formulation { index, .. }) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Depth of the deepest outline node (0 without an outline).
+    pub fn max_depth(&self) -> u32 {
+        node_info(&self.doc.analysis.outline)
+            .iter()
+            .map(|n| n.depth)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// `Some(n)` when the tree shows exactly levels 1..=n (as `ShowLevels(n)` left it),
+    /// `None` for any other mix of open and closed nodes.
+    pub fn shown_levels(&self) -> Option<u32> {
+        let info = node_info(&self.doc.analysis.outline);
+        let max = info.iter().map(|n| n.depth).max()?;
+        (1..=max).find(|&l| collapsed_for_level(&info, l) == self.collapsed)
+    }
+
+    /// The node that shows the reading position: the reading node, or its nearest ancestor
+    /// still visible when a collapsed ancestor hides it.
+    pub fn reading_shown(&self) -> Option<usize> {
+        let info = node_info(&self.doc.analysis.outline);
+        let mut node = self.reading.filter(|&r| r < info.len())?;
+        let mut shown = node;
+        while let Some(p) = info[node].parent {
+            if self.collapsed.contains(&p) {
+                shown = p;
+            }
+            node = p;
+        }
+        Some(shown)
+    }
+
     /// Whether an outline node shows its children.
     pub fn is_expanded(&self, node: usize) -> bool {
         !self.collapsed.contains(&node)
@@ -220,6 +276,14 @@ impl AppState {
     fn submit(&mut self) {
         self.latest_request += 1;
         self.pending = Some(self.input.clone());
+    }
+
+    fn formulation_count(&self, index: usize) -> Option<usize> {
+        self.doc
+            .analysis
+            .formulations
+            .get(index)
+            .map(|f| f.mentions.len())
     }
 
     fn mention_count(&self, kind: EntityKind, index: usize) -> Option<usize> {
@@ -345,6 +409,7 @@ impl Reducible for AppState {
                 s.selection = None;
                 s.collapsed.clear();
                 s.tree_focus = 0;
+                s.reading = None;
                 if r.request_id > s.error_after {
                     s.error = None;
                 }
@@ -382,6 +447,27 @@ impl Reducible for AppState {
                     mention,
                 });
             }
+            Action::SelectFormulation(index) => {
+                let Some(count) = s.formulation_count(index) else {
+                    return self;
+                };
+                let mention = match s.selection {
+                    Some(Selection::Formulation { index: i, mention })
+                        if i == index && count > 0 =>
+                    {
+                        (mention + 1) % count
+                    }
+                    _ => 0,
+                };
+                s.selection = Some(Selection::Formulation { index, mention });
+                s.scroll_seq += 1;
+            }
+            Action::SelectFormulationMention { index, mention } => {
+                if s.formulation_count(index).is_none_or(|c| mention >= c) {
+                    return self;
+                }
+                s.selection = Some(Selection::Formulation { index, mention });
+            }
             Action::SelectHeading(node) => {
                 if node >= s.doc.analysis.outline_flat().len() {
                     return self;
@@ -413,6 +499,26 @@ impl Reducible for AppState {
                     .last()
                     .unwrap_or(0);
             }
+            Action::ShowLevels(level) => {
+                let info = node_info(&s.doc.analysis.outline);
+                if level == 0 || info.is_empty() {
+                    return self;
+                }
+                s.collapsed = collapsed_for_level(&info, level);
+                // Focus must stay on a visible node: climb to the ancestor at that level.
+                let mut f = s.tree_focus.min(info.len() - 1);
+                while info[f].depth > level {
+                    f = info[f].parent.unwrap_or(0);
+                }
+                s.tree_focus = f;
+            }
+            Action::SetReading(node) => {
+                let node = node.filter(|&n| n < s.doc.analysis.outline_flat().len());
+                if s.reading == node {
+                    return self;
+                }
+                s.reading = node;
+            }
             Action::TreeKey(k) => s.tree_key(k),
             Action::FocusNode(n) => {
                 if s.tree_focus == n {
@@ -429,6 +535,41 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// Where a node sits in the tree, by depth-first index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NodeInfo {
+    /// 1 for top-level nodes.
+    depth: u32,
+    parent: Option<usize>,
+    has_children: bool,
+}
+
+fn node_info(nodes: &[OutlineNode]) -> Vec<NodeInfo> {
+    fn walk(nodes: &[OutlineNode], depth: u32, parent: Option<usize>, out: &mut Vec<NodeInfo>) {
+        for n in nodes {
+            let i = out.len();
+            out.push(NodeInfo {
+                depth,
+                parent,
+                has_children: !n.children.is_empty(),
+            });
+            walk(&n.children, depth + 1, Some(i), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(nodes, 1, None, &mut out);
+    out
+}
+
+/// The collapsed set that shows levels 1..=level and nothing deeper.
+fn collapsed_for_level(info: &[NodeInfo], level: u32) -> BTreeSet<usize> {
+    info.iter()
+        .enumerate()
+        .filter(|(_, n)| n.has_children && n.depth >= level)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Depth-first indices of the top-level nodes.
@@ -477,7 +618,13 @@ mod tests {
                 "name": "临江市中级人民法院",
                 "aliases": ["临江中院"],
                 "mentions": [{"start": 30, "end": 39}]
-            }]
+            }],
+            "formulations": [
+                {"text": "抓落实", "kind": "quoted", "count": 2,
+                 "mentions": [{"start": 6, "end": 9}, {"start": 41, "end": 44}]},
+                {"text": "两个确立", "kind": "numbered", "count": 1,
+                 "mentions": [{"start": 21, "end": 25}]}
+            ]
         }))
         .expect("test analysis matches the core's schema")
     }
@@ -735,5 +882,196 @@ mod tests {
         ));
         let s = before.reduce(Action::SetUiLang(UiLang::Zh));
         assert_eq!(s.ui, UiLang::Zh);
+    }
+
+    #[test]
+    fn selecting_a_formulation_steps_through_its_occurrences() {
+        let s = loaded().reduce(Action::SelectFormulation(0));
+        assert_eq!(
+            s.selection,
+            Some(Selection::Formulation {
+                index: 0,
+                mention: 0
+            })
+        );
+        assert_eq!(s.selected_formulation(), Some(0));
+        assert_eq!(s.selected_entity(), None);
+        assert_eq!(s.scroll_seq, 1);
+        let s = s.reduce(Action::SelectFormulation(0));
+        assert_eq!(
+            s.selection,
+            Some(Selection::Formulation {
+                index: 0,
+                mention: 1
+            })
+        );
+        let s = s.reduce(Action::SelectFormulation(0));
+        assert!(
+            matches!(s.selection, Some(Selection::Formulation { mention: 0, .. })),
+            "wraps around"
+        );
+        assert_eq!(s.scroll_seq, 3);
+        // Another formulation starts at its first occurrence.
+        let s = s.reduce(Action::SelectFormulation(1));
+        assert_eq!(
+            s.selection,
+            Some(Selection::Formulation {
+                index: 1,
+                mention: 0
+            })
+        );
+        // Out of range does nothing.
+        let before = s.clone();
+        assert!(Rc::ptr_eq(&s.reduce(Action::SelectFormulation(2)), &before));
+        // A click on an occurrence in the text makes it current without scrolling.
+        let s = before.reduce(Action::SelectFormulationMention {
+            index: 0,
+            mention: 1,
+        });
+        assert_eq!(
+            s.selection,
+            Some(Selection::Formulation {
+                index: 0,
+                mention: 1
+            })
+        );
+        assert_eq!(s.scroll_seq, 4);
+        let again = s.clone();
+        assert!(Rc::ptr_eq(
+            &s.reduce(Action::SelectFormulationMention {
+                index: 0,
+                mention: 2
+            }),
+            &again
+        ));
+    }
+
+    #[test]
+    fn entity_and_formulation_selections_exclude_each_other() {
+        let s = loaded().reduce(Action::SelectFormulation(0));
+        let s = s.reduce(Action::SelectEntity {
+            kind: EntityKind::Person,
+            index: 0,
+        });
+        assert_eq!(s.selected_formulation(), None);
+        assert_eq!(s.selected_entity(), Some((EntityKind::Person, 0)));
+        let s = s.reduce(Action::SelectFormulation(0));
+        assert_eq!(s.selected_entity(), None);
+        assert_eq!(s.selected_formulation(), Some(0));
+        // Coming back to a formulation after an entity starts again at its first occurrence.
+        assert!(matches!(
+            s.selection,
+            Some(Selection::Formulation { mention: 0, .. })
+        ));
+        let s = s.reduce(Action::SelectMention {
+            kind: EntityKind::Org,
+            index: 0,
+            mention: 0,
+        });
+        assert_eq!(s.selected_formulation(), None);
+        // A new analysis clears a formulation selection like any other.
+        let s = s.reduce(Action::SelectFormulation(1));
+        let s = s.reduce(Action::LoadText("新的文本".into()));
+        let s = answer(&s, 2, sample_analysis(60));
+        assert_eq!(s.selection, None);
+    }
+
+    /// Three levels: 0 第一部分 { 1 （一） { 2 1. , 3 2. }, 4 （二） }, 5 第二部分 { 6 （一） }.
+    fn deep_analysis() -> Analysis {
+        serde_json::from_value(json!({
+            "language": "zh",
+            "outline": [
+                node("第一部分", 0, vec![
+                    node("（一）", 10, vec![node("1.", 20, vec![]), node("2.", 30, vec![])]),
+                    node("（二）", 40, vec![]),
+                ]),
+                node("第二部分", 50, vec![node("（一）", 60, vec![])]),
+            ],
+            "people": [],
+            "organizations": []
+        }))
+        .expect("test analysis matches the core's schema")
+    }
+
+    #[test]
+    fn show_levels_collapses_to_a_depth() {
+        let s = Rc::new(AppState::new(UiLang::Zh, "x"));
+        let s = answer(&s, 1, deep_analysis());
+        assert_eq!(s.max_depth(), 3);
+        // Everything open is "levels 1..=3".
+        assert_eq!(s.shown_levels(), Some(3));
+        let s = s.reduce(Action::FocusNode(3));
+        let s = s.reduce(Action::ShowLevels(1));
+        // Deeper parents close too, so opening a level-1 node by hand shows one level more.
+        assert_eq!(
+            s.collapsed.iter().copied().collect::<Vec<_>>(),
+            vec![0, 1, 5]
+        );
+        assert_eq!(s.shown_levels(), Some(1));
+        assert_eq!(s.tree_focus, 0, "focus climbs to the visible ancestor");
+        let s = s.reduce(Action::FocusNode(3)).reduce(Action::ShowLevels(2));
+        // Level-2 nodes with children stay closed; level-1 nodes open.
+        assert_eq!(s.collapsed.iter().copied().collect::<Vec<_>>(), vec![1]);
+        assert_eq!(s.shown_levels(), Some(2));
+        assert_eq!(s.tree_focus, 1);
+        assert!(s.is_expanded(0) && s.is_expanded(5) && !s.is_expanded(1));
+        let s = s.reduce(Action::ShowLevels(3));
+        assert!(s.collapsed.is_empty());
+        // A single toggle leaves the "levels" state.
+        let s = s.reduce(Action::ToggleNode(5));
+        assert_eq!(s.shown_levels(), None);
+        // CollapseAll is the same as levels 1..=1.
+        let s = s.reduce(Action::CollapseAll);
+        assert_eq!(s.shown_levels(), Some(1));
+        // Level 0 or an empty outline changes nothing.
+        let before = s.clone();
+        assert!(Rc::ptr_eq(&s.reduce(Action::ShowLevels(0)), &before));
+        let empty = answer(
+            &Rc::new(AppState::new(UiLang::Zh, "x")),
+            1,
+            Analysis::default(),
+        );
+        assert_eq!(empty.max_depth(), 0);
+        assert_eq!(empty.shown_levels(), None);
+        assert!(Rc::ptr_eq(
+            &empty.clone().reduce(Action::ShowLevels(1)),
+            &empty
+        ));
+    }
+
+    #[test]
+    fn reading_position_updates_only_when_it_changes() {
+        let s = Rc::new(AppState::new(UiLang::Zh, "x"));
+        let s = answer(&s, 1, deep_analysis());
+        assert_eq!(s.reading, None);
+        let s = s.reduce(Action::SetReading(Some(2)));
+        assert_eq!(s.reading, Some(2));
+        assert_eq!(s.reading_shown(), Some(2));
+        // Same position: same state, so nothing re-renders on every scroll frame.
+        let before = s.clone();
+        assert!(Rc::ptr_eq(
+            &s.clone().reduce(Action::SetReading(Some(2))),
+            &before
+        ));
+        // A collapsed ancestor shows the position instead (the outermost collapsed one).
+        let s = s.reduce(Action::ShowLevels(2));
+        assert_eq!(s.reading_shown(), Some(1));
+        let s = s.reduce(Action::ShowLevels(1));
+        assert_eq!(s.reading_shown(), Some(0));
+        // Scrolling does not touch selection or scrolling state.
+        let s = s.reduce(Action::SetReading(Some(6)));
+        assert_eq!(s.reading, Some(6));
+        assert_eq!(s.scroll_seq, 0);
+        assert_eq!(s.selection, None);
+        // Above the first heading; out of range counts as none.
+        let s = s.reduce(Action::SetReading(None));
+        assert_eq!(s.reading, None);
+        let s = s.reduce(Action::SetReading(Some(7)));
+        assert_eq!(s.reading, None);
+        // A new analysis forgets the position.
+        let s = s.reduce(Action::SetReading(Some(3)));
+        let s = s.reduce(Action::LoadText("y".into()));
+        let s = answer(&s, 2, deep_analysis());
+        assert_eq!(s.reading, None);
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::editor::Editor;
 use super::entity_list::EntityList;
 use super::error_banner::ErrorBanner;
+use super::formulation_list::FormulationList;
 use super::outline::Outline;
 use super::status_line::StatusLine;
 use super::text_view::TextView;
@@ -15,7 +16,8 @@ use super::toolbar::Toolbar;
 use super::AppContext;
 use crate::agent::{AnalysisWorker, Json, Request};
 use crate::i18n::UiLang;
-use crate::layout::{heading_dom_id, mention_dom_id};
+use crate::layout::{formulation_dom_id, heading_dom_id, mention_dom_id};
+use crate::reading::use_reading_position;
 use crate::state::{Action, AppState, EntityKind, Selection};
 use crate::upload::load_file;
 
@@ -39,29 +41,67 @@ fn spawn_worker(dispatch: Callback<Action>) -> WorkerBridge<AnalysisWorker> {
     spawner.spawn("./worker.js")
 }
 
-fn scroll_to(id: &str) {
+fn scroll_to(id: &str, block: web_sys::ScrollLogicalPosition) {
     let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_block(block);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Scrolls the outline pane (only it, never the window, and without moving focus) so that
+/// tree item `node` is in view, if the pane scrolls at all and the item is out of view.
+fn reveal_tree_item(pane: &NodeRef, node: usize) {
+    let (Some(pane), Some(item)) = (
+        pane.cast::<web_sys::Element>(),
+        document().and_then(|d| d.get_element_by_id(&format!("t-{node}"))),
+    ) else {
+        return;
+    };
+    if pane.scroll_height() <= pane.client_height() {
+        return; // narrow screens: the pane grows with the tree and the window scrolls
+    }
+    let (p, r) = (
+        pane.get_bounding_client_rect(),
+        item.get_bounding_client_rect(),
+    );
+    // What of the pane is on screen: before the page is scrolled, its bottom is below the
+    // window.
+    let window_h = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let (top, bottom) = (p.top().max(0.0), p.bottom().min(window_h));
+    let margin = 8.0;
+    let delta = if r.top() < top {
+        r.top() - top - margin
+    } else if r.bottom() > bottom {
+        (r.bottom() - bottom + margin).min(r.top() - top - margin)
+    } else {
+        return;
+    };
+    pane.set_scroll_top(pane.scroll_top() + delta.round() as i32);
 }
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// The element the current selection should bring into view.
-fn selection_target(state: &AppState) -> Option<String> {
-    match state.selection? {
-        Selection::Heading(n) => Some(heading_dom_id(n)),
+/// The element the current selection should bring into view, and where: a section opens at
+/// the top (where the reading position is read), a mention in the middle of the pane.
+fn selection_target(state: &AppState) -> Option<(String, web_sys::ScrollLogicalPosition)> {
+    use web_sys::ScrollLogicalPosition::{Center, Start};
+    let id = match state.selection? {
+        Selection::Heading(n) => return Some((heading_dom_id(n), Start)),
         Selection::Entity {
             kind,
             index,
             mention,
-        } => Some(mention_dom_id(kind, index, mention)),
-    }
+        } => mention_dom_id(kind, index, mention),
+        Selection::Formulation { mention, .. } => formulation_dom_id(mention),
+    };
+    Some((id, Center))
 }
 
 #[function_component]
@@ -102,8 +142,8 @@ pub fn App() -> Html {
         let target = selection_target(&state);
         use_effect_with(state.scroll_seq, move |seq| {
             if *seq > 0 {
-                if let Some(id) = target {
-                    scroll_to(&id);
+                if let Some((id, block)) = target {
+                    scroll_to(&id, block);
                 }
             }
         });
@@ -119,6 +159,20 @@ pub fn App() -> Html {
                 {
                     let _ = el.focus();
                 }
+            }
+        });
+    }
+
+    // Reading position: the text pane's scroll decides the highlighted outline node; the
+    // outline pane follows it only when the node is out of view.
+    let text_pane = use_node_ref();
+    let outline_pane = use_node_ref();
+    use_reading_position(text_pane.clone(), state.doc.request_id, state.dispatcher());
+    {
+        let outline_pane = outline_pane.clone();
+        use_effect_with(state.reading_shown(), move |shown| {
+            if let Some(n) = *shown {
+                reveal_tree_item(&outline_pane, n);
             }
         });
     }
@@ -184,13 +238,16 @@ pub fn App() -> Html {
                         </div>
                     </section>
                     <div class="panes">
-                        <section class="pane pane-outline" aria-labelledby="h-outline">
+                        <section class="pane pane-outline" aria-labelledby="h-outline"
+                            ref={outline_pane}>
                             <h2 id="h-outline" class="pane-title">{ t.outline }</h2>
                             <Outline />
                         </section>
-                        <section class="pane pane-text" aria-labelledby="h-text" tabindex="0">
+                        <section class="pane pane-text" aria-labelledby="h-text" tabindex="0"
+                            ref={text_pane}>
                             <h2 id="h-text" class="pane-title">{ t.text }</h2>
-                            <TextView doc={doc.clone()} selected={selected} current={current}
+                            <TextView doc={doc.clone()} selected={selected}
+                                formulation={state.selected_formulation()} current={current}
                                 empty={t.text_empty} dispatch={state.dispatcher()} />
                         </section>
                         <section class="pane pane-entities">
@@ -198,6 +255,8 @@ pub fn App() -> Html {
                             <EntityList kind={EntityKind::Person} />
                             <h2 class="pane-title" id="h-orgs">{ t.organizations }</h2>
                             <EntityList kind={EntityKind::Org} />
+                            <h2 class="pane-title" id="h-formulations">{ t.formulations }</h2>
+                            <FormulationList />
                         </section>
                     </div>
                 </main>

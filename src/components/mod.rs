@@ -4,6 +4,7 @@ pub mod app;
 pub mod editor;
 pub mod entity_list;
 pub mod error_banner;
+pub mod formulation_list;
 pub mod outline;
 pub mod status_line;
 pub mod text_view;

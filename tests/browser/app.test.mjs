@@ -433,3 +433,129 @@ appTest('collapse all / expand all toggle aria-expanded of outline nodes with ch
   }, 'all parent nodes expanded');
   assert.deepEqual(pageErrors, []);
 });
+
+// --- Formulations, outline levels, reading position ------------------------------------------
+// formulations.zh.txt (written for the tests): “公正与效率” twice, 三个规定 twice, two levels.
+const FM_TEXT = fs.readFileSync(path.join(FIXTURES, 'formulations.zh.txt'), 'utf8');
+const fmSel = {
+  list: '[data-testid="formulations"]',
+  item: '[data-testid="formulations"] [data-testid="formulation"]',
+};
+
+/** Occurrences of the selected formulation marked in the text: [{fo, text, current}]. */
+const markedOccurrences = (page) =>
+  page.$$eval(`${sel.textView} mark.fm[data-fo]`, (els) => {
+    const byFo = new Map();
+    for (const e of els) {
+      const o = byFo.get(e.dataset.fo) ?? { fo: e.dataset.fo, text: '', current: false };
+      o.text += e.textContent;
+      o.current ||= e.classList.contains('current');
+      byFo.set(e.dataset.fo, o);
+    }
+    return [...byFo.values()];
+  });
+
+appTest('formulations panel lists a quoted phrase used twice; clicking marks both occurrences', async (t) => {
+  const { page, pageErrors } = await openApp(t);
+  await paste(page, FM_TEXT);
+  const item = page.locator(`${fmSel.item}[data-text="公正与效率"]`);
+  await item.waitFor({ timeout: TIMEOUT });
+  const shown = (await item.textContent()).replace(/\s+/g, '');
+  assert.ok(shown.includes('“公正与效率”'), `the quoted phrase is shown in quotes: ${shown}`);
+  assert.match(shown, /2处/, `the count 2 is shown: ${shown}`);
+  assert.match(shown, /引号提法/, `the kind is shown: ${shown}`);
+  const numbered = (await page.locator(`${fmSel.item}[data-text="三个规定"]`).textContent()).replace(/\s+/g, '');
+  assert.ok(numbered.includes('数字提法') && !numbered.includes('“'), `numbered kind, no quotes: ${numbered}`);
+  assert.deepEqual(await markedOccurrences(page), [], 'nothing marked before a click');
+
+  await item.locator('button').click();
+  const marks = await eventually(async () => {
+    const m = await markedOccurrences(page);
+    return m.length ? m : null;
+  }, 'occurrences marked');
+  assert.equal(marks.length, 2, `exactly 2 occurrences marked: ${JSON.stringify(marks)}`);
+  assert.ok(marks.every((m) => m.text === '公正与效率'), `each mark is the phrase: ${JSON.stringify(marks)}`);
+  assert.deepEqual(marks.map((m) => m.current), [true, false], 'the first occurrence is current');
+  assert.equal(await item.locator('button').getAttribute('aria-pressed'), 'true');
+
+  // A second click steps to the next occurrence.
+  await item.locator('button').click();
+  await eventually(async () => {
+    const m = await markedOccurrences(page);
+    return m.length === 2 && !m[0].current && m[1].current;
+  }, 'the second occurrence becomes current');
+
+  // Selecting a person clears the formulation (one selection at a time), and every mention
+  // of the person is still one element whose text is the name.
+  await page.locator(`${sel.people}[data-name="赵文博"] button`).click();
+  await eventually(async () => (await markedOccurrences(page)).length === 0, 'formulation marks cleared');
+  const person = await textPaneTargets(page, '赵文博');
+  assert.ok(person.count >= 2 && person.marked.filter(Boolean).length === 1, JSON.stringify(person));
+
+  // English UI: same list, English kind labels.
+  await page.locator('[data-testid="lang-switch"]').click();
+  await eventually(async () => /quoted/.test(await item.textContent()), 'English kind label');
+  assert.deepEqual(pageErrors, []);
+});
+
+appTest('outline levels: level 1 hides level-2 nodes, level 2 shows them', async (t) => {
+  const { page, pageErrors } = await openApp(t);
+  await paste(page, FM_TEXT);
+  const visibleLevels = () =>
+    page.$$eval(sel.node, (els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.getAttribute('data-level')));
+  const all = await visibleLevels();
+  assert.ok(all.includes('2'), `level-2 nodes visible at first: ${all}`);
+  assert.equal(await page.locator('[data-testid="show-level"]').count(), 2, 'one button per existing level');
+
+  await page.getByRole('button', { name: '展开到第1级' }).click();
+  await eventually(async () => {
+    const v = await visibleLevels();
+    return v.length >= 2 && v.every((l) => l === '1');
+  }, 'only level-1 nodes visible');
+  assert.equal(await page.getByRole('button', { name: '展开到第1级' }).getAttribute('aria-pressed'), 'true');
+
+  await page.getByRole('button', { name: '展开到第2级' }).click();
+  await eventually(async () => (await visibleLevels()).length === all.length, 'level-2 nodes visible again');
+  const expanded = await page.$$eval(sel.node, (els) =>
+    els.filter((e) => e.hasAttribute('aria-expanded')).map((e) => e.getAttribute('aria-expanded')));
+  assert.ok(expanded.every((x) => x === 'true'), `parents expanded: ${expanded}`);
+  assert.deepEqual(pageErrors, []);
+});
+
+appTest('scrolling the text pane moves the reading highlight in the outline', async (t) => {
+  const { page, pageErrors } = await openApp(t);
+  // The filler after the report lets its last sections scroll to the top of the pane.
+  await paste(page, `${FM_TEXT.trimEnd()}\n\n${FILLER}`);
+  const readingNodes = () =>
+    page.$$eval(`${sel.node}.reading`, (els) =>
+      els.map((e) => ({ title: e.querySelector('[id^="tt-"]')?.textContent ?? e.textContent, current: e.getAttribute('aria-current') })));
+  /** Scrolls the text's scroll container so that the heading `title` sits at its top. */
+  const scrollToHeading = (title) =>
+    page.evaluate(([textView, title]) => {
+      const pane = document.querySelector(textView);
+      const h = [...pane.querySelectorAll('*')].find((e) => e.textContent.trim() === title && e.children.length === 0)
+        ?? [...pane.querySelectorAll('*')].find((e) => e.textContent.trim() === title);
+      let sp = h.parentElement;
+      while (sp && !(/(auto|scroll)/.test(getComputedStyle(sp).overflowY) && sp.scrollHeight > sp.clientHeight)) sp = sp.parentElement;
+      sp ??= document.scrollingElement;
+      const top = sp === document.scrollingElement ? 0 : sp.getBoundingClientRect().top;
+      sp.scrollTop += h.getBoundingClientRect().top - Math.max(top, 0) - 4;
+    }, [sel.textView, title]);
+
+  await scrollToHeading('二、加强队伍建设');
+  await eventually(async () => {
+    const r = await readingNodes();
+    return r.length === 1 && r[0].title === '二、加强队伍建设' && r[0].current === 'location';
+  }, 'the node of 二、加强队伍建设 is the reading position').catch(async (e) => {
+    throw new Error(`${e.message}; reading: ${JSON.stringify(await readingNodes())}`);
+  });
+
+  await scrollToHeading('（二）提高办案效率');
+  await eventually(async () => {
+    const r = await readingNodes();
+    return r.length === 1 && r[0].title === '（二）提高办案效率';
+  }, 'the reading position follows back up').catch(async (e) => {
+    throw new Error(`${e.message}; reading: ${JSON.stringify(await readingNodes())}`);
+  });
+  assert.deepEqual(pageErrors, []);
+});
