@@ -16,7 +16,8 @@ mod lexicon;
 const USAGE: &str = "usage:
   gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
   gangmu analyze --jsonl [FILE|-]      read {\"id\",\"text\"} lines, print one analysis line each
-  gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus";
+  gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus
+  gangmu share-size FILE...            length of the share link each text would make";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +35,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if command == "-h" || command == "--help" {
         println!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
+    }
+    if command == "share-size" {
+        return share_size(rest);
     }
     if command == "lexicon" {
         return build_lexicon(rest);
@@ -68,6 +72,30 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         serde_json::to_string(&analysis)
     };
     println!("{}", json.map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints, per file, the text's size and the length of its share-link fragment: the figures
+/// to hold against the limits people hit (QR ~2,900, chat apps ~4,000, address bar ~32,000).
+fn share_size(files: &[String]) -> Result<ExitCode, String> {
+    if files.is_empty() {
+        return Err(format!("which files?\n{USAGE}"));
+    }
+    println!("file\tchars\tutf8_bytes\tfragment_chars\tratio");
+    for f in files {
+        let text = decode_bytes(&read_input(f)?)
+            .map_err(|e| format!("{f}: {e}"))?
+            .text;
+        let fragment =
+            gangmu_core::share::Shared::new(text.clone(), Default::default()).to_fragment();
+        println!(
+            "{f}\t{}\t{}\t{}\t{:.3}",
+            text.chars().count(),
+            text.len(),
+            fragment.len(),
+            fragment.len() as f64 / text.len() as f64
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -17,6 +17,7 @@ mod tree;
 
 pub mod decode;
 pub mod en;
+pub mod share;
 pub mod zh;
 
 pub use model::{
