@@ -119,8 +119,18 @@ pub fn headings(text: &Text) -> Vec<Heading> {
         if !place(&mut stack, style, number) {
             continue;
         }
+        // A heading cut by a stray line break (一、2023年工作回\n顾) takes its tail back; the
+        // title reads without the break, the span covers both pieces.
+        let title_end = match lines.get(i + 1) {
+            Some(&tail) if title_end == line.end && is_stray_tail(chars, line, tail) => tail.end,
+            _ => title_end,
+        };
         out.push(Heading {
-            title: text.slice(line.start, title_end),
+            title: text
+                .slice(line.start, title_end)
+                .chars()
+                .filter(|&c| c != '\n' && c != '\r')
+                .collect(),
             start: line.start,
             end: title_end,
             level: stack.len() as u32,
@@ -307,7 +317,7 @@ fn marker(chars: &[char], line: Line) -> bool {
         "听取", "通过", "研究", "表示", "希望", "強調", "認為", "明確", "號召", "決定", "審議",
         "聽取", "通過", "研究", "表示",
     ];
-    let mut s: String = chars[line.start..line.end].iter().collect();
+    let mut s = visible(chars, line);
     while s.ends_with(['：', ':', '，', ',', '。']) {
         s.pop();
     }
@@ -319,9 +329,41 @@ fn marker(chars: &[char], line: Line) -> bool {
 
 /// 结束语 / 结语 / 前言 standing alone: a section of its own at the top level.
 fn closing(chars: &[char], line: Line) -> bool {
-    const WORDS: [&str; 6] = ["结束语", "结语", "结 束 语", "結束語", "結語", "后记"];
-    let s: String = chars[line.start..line.end].iter().collect();
+    const WORDS: [&str; 5] = ["结束语", "结语", "結束語", "結語", "后记"];
+    let s: String = visible(chars, line)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     WORDS.contains(&s.trim_end_matches(['：', ':']))
+}
+
+/// A piece of at most three Han characters right after a heading line that ends mid-phrase:
+/// the rest of the heading, cut off by a stray line break.
+fn is_stray_tail(chars: &[char], heading: Line, tail: Line) -> bool {
+    let piece = &chars[tail.start..tail.end];
+    let last = chars[heading.end - 1];
+    piece.len() <= 3
+        && piece.iter().all(|&c| is_han(c))
+        && is_han(last)
+        && chars[heading.end..tail.start]
+            .iter()
+            .filter(|&&c| c == '\n')
+            .count()
+            == 1
+        && heading.end - heading.start + piece.len() <= MAX_HEADING_LINE
+}
+
+/// The line as read, without zero-width characters pasted text carries (会议\u{200b}强调).
+fn visible(chars: &[char], line: Line) -> String {
+    chars[line.start..line.end]
+        .iter()
+        .filter(|&&c| {
+            !matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        })
+        .collect()
 }
 
 /// A short line without sentence punctuation, set between paragraphs: `突出"更高标准" 抓实政治统领`.
@@ -616,6 +658,27 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].title, "会议强调");
         assert_eq!(t.slice(found[1].start, found[1].end), "会议强调");
+    }
+
+    #[test]
+    fn a_heading_cut_by_a_stray_line_break_is_whole() {
+        let text = "一、2025年工作回\n顾\n过去一年，经济运行稳中有进。\n二、2026年工作安排\n";
+        let t = Text::new(text);
+        let found = headings(&t);
+        assert_eq!(found[0].title, "一、2025年工作回顾");
+        assert_eq!((found[0].start, found[0].end), (0, 12));
+        assert_eq!(found[1].title, "二、2026年工作安排");
+    }
+
+    #[test]
+    fn zero_width_and_spaced_markers() {
+        let text =
+            "会议\u{200b}强调\n要抓好落实，确保实效。\n结 束 语\n让我们团结奋斗，再创佳绩。\n";
+        let got = titles_and_levels(text);
+        assert_eq!(
+            got,
+            vec![("会议\u{200b}强调".into(), 1), ("结 束 语".into(), 1)]
+        );
     }
 
     #[test]
