@@ -58,6 +58,43 @@ for f in sorted(list(docs.glob("gov-work-reports/*.txt")) + list(docs.glob("cpc-
     print(f"{f.name:<16} levels {dict(sorted(levels.items()))}  kinds {dict(kinds)}")
 PY
 
+echo "== key terms: does a section's top-5 say what its heading says? (numbered reports; titles are not counted as text)"
+python3 - "$gangmu" "$shared/corpora/zh-docs" <<'PY'
+import collections, json, pathlib, re, subprocess, sys
+gangmu, docs = sys.argv[1], pathlib.Path(sys.argv[2])
+# ours vs a naive baseline: the section's five most frequent Chinese character bigrams
+score = {"gangmu": [0, 0], "baseline (top bigrams)": [0, 0]}
+GENERIC = set("发展 建设 推进 加强 坚持 全面 工作 深化 提高 推动 实施 进一步 完善 健全 促进 加快 增强 强化 "
+              "改革 社会 经济 国家 我国 人民 体系 体制 机制 能力 水平 质量 积极 切实 扎实 不断 持续 "
+              "大力 努力 着力 更加 保持 提升 优化 稳定 有效 重点 主要 政府 领导 管理 服务 做好 抓好".split())
+for f in sorted(list(docs.glob("gov-work-reports/*.txt")) + list(docs.glob("cpc-congress-reports/*"))):
+    text = f.read_text(encoding="utf-8")
+    a = json.loads(subprocess.run([gangmu, "analyze", str(f)], capture_output=True, text=True, check=True).stdout)
+    titles = []
+    def spans(nodes, end):
+        for i, n in enumerate(nodes):
+            stop = nodes[i + 1]["start"] if i + 1 < len(nodes) else end
+            titles.append((n["start"], n["end"]))
+            yield n, stop
+            yield from spans(n["children"], stop)
+    sections = list(spans(a["outline"], len(text)))
+    for n, stop in sections:
+        title = re.sub(r"^[（(]?[一二三四五六七八九十]+[）)、，]?", "", n["title"])
+        if n.get("kind") != "numbered" or not n["keywords"] or len(title) < 6:
+            continue
+        body = "".join(ch for i, ch in enumerate(text[n["start"]:stop], n["start"])
+                       if not any(s <= i < e for s, e in titles))
+        bigrams = collections.Counter(body[i:i + 2] for i in range(len(body) - 1)
+                                      if all("\u4e00" <= c <= "\u9fff" for c in body[i:i + 2]))
+        for name, terms in (("gangmu", n["keywords"][:5]), ("baseline (top bigrams)", [b for b, _ in bigrams.most_common(5)])):
+            # A hit shares a content bigram with the heading; officialese (发展, 加强…) does not count.
+            grams = {t[i:i + 2] for t in terms for i in range(len(t) - 1)} - GENERIC
+            score[name][0] += any(g in title for g in grams)
+            score[name][1] += 1
+for name, (hit, total) in score.items():
+    print(f"{name:<24} sections whose heading contains one of their top-5 terms: {hit}/{total} = {hit / max(total, 1):.3f}")
+PY
+
 echo "== speed: native release, one core, news transcripts (corpora/zh-docs/cctv-news)"
 for mb in 1 5; do
   head -c $((mb * 1000000)) < <(cat "$shared"/corpora/zh-docs/cctv-news/*/*.md) > "$work/news-$mb.txt"

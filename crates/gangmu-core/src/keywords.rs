@@ -40,7 +40,10 @@ const ZH_STOP: &[&str] = &[
     "扩大", "增强", "降低", "减少", "增加", "实行", "执行", "开展了", "召开了", "进一步加强", "各项工作", "自觉接受", "仍有不少", "左右",
     "领导", "领导人", "主任", "书记", "院长", "委员", "主席", "部长", "局长", "市长", "省长", "中华人民共和国", "注重", "坚决", "始终",
     "必须", "继续", "加大", "推进", "着眼", "立足", "用好", "管好", "办好", "用心", "努力", "力争", "确保", "切实", "有力", "有序",
-    "依法",
+    "依法", "才能", "只有", "有所", "特别", "更加注重", "发生变化", "作用", "各类", "保证", "专门",
+    "方式", "形式", "根本", "接受", "丰富", "创造", "广泛", "伟大", "明确", "意识", "自觉", "更加自觉",
+    "五年来", "一年来", "我们党", "党和国家", "特色", "一大批", "相统一", "深入开展", "全面贯彻",
+    "始终不渝", "谋求", "梦想", "属性", "人士", "传统", "利益", "阶段", "习惯", "素质", "培养",
 ];
 
 /// English function words and report boilerplate.
@@ -171,6 +174,26 @@ pub fn attach(
     {
         terms[t].starts = starts;
     }
+    // Chinese words also count inside longer words (粮食 in 粮食安全), as a reader counts them.
+    if let Some(lexicon) = &lexicon {
+        let known: HashSet<String> = terms.iter().map(|t| t.text.clone()).collect();
+        let mut extra: Vec<(&str, Vec<usize>)> = lexicon
+            .all_occurrences(text.chars())
+            .into_iter()
+            .filter(|(w, starts)| {
+                starts.len() >= 2 && !known.contains(*w) && !stop.contains(w) && !names.contains(w)
+            })
+            .collect();
+        extra.sort();
+        for (w, starts) in extra {
+            terms.push(Term {
+                text: w.to_string(),
+                len: 1,
+                background: Some(lexicon.idf(w)),
+                starts,
+            });
+        }
+    }
 
     // Title spans do not count: a heading names its section, the chips should add to it.
     let mut titles: Vec<Span> = Vec::new();
@@ -235,7 +258,8 @@ pub fn attach(
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for (_, i, n) in scored {
+        // Past the first few dozen, a term neither enters the list nor upgrades an entry in practice.
+        for (_, i, n) in scored.into_iter().take(limit * 10) {
             let text = terms[i].text.as_str();
             match out.iter().position(|&(o, _)| {
                 terms[o].text.contains(text) || text.contains(terms[o].text.as_str())

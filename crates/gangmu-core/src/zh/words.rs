@@ -90,6 +90,29 @@ impl Lexicon {
         ends
     }
 
+    /// Start offsets of every word of two or more characters wherever it occurs, overlapping
+    /// ones included (粮食 inside 粮食安全): what a reader would count.
+    pub fn all_occurrences(&self, chars: &[char]) -> HashMap<&'static str, Vec<usize>> {
+        let mut out: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut word = String::new();
+        for i in 0..chars.len() {
+            word.clear();
+            for len in 1..=MAX_WORD.min(chars.len() - i) {
+                let c = chars[i + len - 1];
+                if !is_han(c) {
+                    break;
+                }
+                word.push(c);
+                if len >= 2 {
+                    if let Some((&w, _)) = self.counts.get_key_value(word.as_str()) {
+                        out.entry(w).or_default().push(i);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Every word of a text as (start, end) char spans, Han runs only.
     pub fn words(&self, chars: &[char]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
