@@ -3,6 +3,7 @@
 //! ```text
 //! gangmu analyze FILE|-            the analysis JSON of one text
 //! gangmu analyze --jsonl [FILE|-]  {"id","text"} lines in, analysis lines (with id) out
+//! gangmu train-ner -o OUT DIR      train the Chinese PER/ORG tagger (see train.rs)
 //! ```
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -12,6 +13,7 @@ use gangmu_core::{analyze, decode::decode_bytes, Analysis};
 use serde::Deserialize;
 
 mod lexicon;
+mod train;
 
 const USAGE: &str = "usage:
   gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
@@ -41,6 +43,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     if command == "lexicon" {
         return build_lexicon(rest);
+    }
+    if command == "train-ner" {
+        let options = train::options(rest).map_err(|e| format!("{e}\n{USAGE}"))?;
+        train::run(&options)?;
+        return Ok(ExitCode::SUCCESS);
     }
     if command != "analyze" {
         return Err(format!("unknown command `{command}`\n{USAGE}"));

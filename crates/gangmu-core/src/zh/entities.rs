@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lexicon::*;
+use super::tagger::{Context, Kind, Model};
 use crate::text::is_han;
 use crate::{Organization, Person, Span, Text};
 
@@ -23,9 +24,52 @@ pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
     let source: String = text.chars().iter().collect();
     let offsets = CharOffsets::new(&source);
     let chars = text.chars();
-    let orgs = organizations(&source, chars, &offsets);
-    let people = people(&source, chars, &offsets, &orgs);
+    let proposed = match Model::shipped() {
+        Some(model) => model.spans(chars, &Context::new()),
+        None => Vec::new(),
+    };
+    let orgs = organizations(&source, chars, &offsets, &proposed);
+    let people = people(&source, chars, &offsets, &orgs, &proposed);
     (people, orgs)
+}
+
+/// Would a span the tagger proposes as a person pass for a name? Chinese names are a surname
+/// and one to three characters; transliterated names are transliteration characters (with ·).
+fn plausible_person(chars: &[char], span: Span) -> bool {
+    let name = &chars[span.start..span.end];
+    let word: String = name.iter().collect();
+    if name.len() < 2 || NOT_NAMES.contains(&word.as_str()) || is_place(&word) {
+        return false;
+    }
+    if !name.iter().all(|&c| is_han(c) || c == '·') || name.last() == Some(&'·') {
+        return false;
+    }
+    let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
+    let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
+    let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
+    chinese || foreign
+}
+
+/// Would a span the tagger proposes as an organisation pass for one? Measured on official
+/// news, the tagger's organisations are reliable only where they end with a word that ends
+/// organisation names (公司, 大学, 协会…) after a name of their own; government bodies are left
+/// to the rules, which know their levels, places and short forms. Never a collective reference
+/// (全市法院, 各级党委, 两级法院) or a bare place.
+fn plausible_org(chars: &[char], span: Span) -> bool {
+    let name: String = chars[span.start..span.end].iter().collect();
+    let suffix = ORG_SUFFIXES
+        .iter()
+        .filter(|s| s.chars().count() >= 2 && name.ends_with(*s))
+        .map(|s| s.chars().count())
+        .max();
+    // One-character endings that rarely end anything else: 中国队, 农业部, 致公党, 新华社.
+    let short = span.len() >= 3 && "队部党社署".contains(chars[span.end - 1]);
+    (suffix.is_some_and(|n| span.len() > n) || short)
+        && !"全各本该两每此诸我其这那".contains(chars[span.start])
+        && !COUNTRIES.contains(&name.as_str())
+        && chars[span.start..span.end]
+            .iter()
+            .all(|&c| !c.is_whitespace())
 }
 
 /// Converts byte offsets of `source` (as Aho-Corasick reports them) to char offsets.
@@ -178,6 +222,7 @@ fn people(
     chars: &[char],
     offsets: &CharOffsets,
     orgs: &[Organization],
+    proposed: &[(Kind, Span)],
 ) -> Vec<Person> {
     let titles_ac = automaton(TITLE_WORDS);
     let mut found: Vec<Found> = Vec::new();
@@ -243,6 +288,36 @@ fn people(
             }
         }
     }
+    // Names the tagger proposes that the rules did not read, outside organisations; titles
+    // from the clause before them or a post-name title after them.
+    let org_spans: Vec<Span> = orgs
+        .iter()
+        .flat_map(|o| o.mentions.iter().copied())
+        .collect();
+    for &(kind, span) in proposed {
+        if kind != Kind::Per
+            || found.iter().any(|f| f.span.overlaps(&span))
+            || org_spans.iter().any(|o| o.overlaps(&span))
+            || !plausible_person(chars, span)
+        {
+            continue;
+        }
+        let mut titles = Vec::new();
+        if title_spans.iter().any(|(t, _)| t.end == span.start) {
+            titles = title_chain(chars, span.start, &found);
+        }
+        if let Some((_, word)) = title_spans
+            .iter()
+            .find(|(t, w)| t.start == span.end && TITLES_AFTER_NAME.contains(w))
+        {
+            titles.push(word.to_string());
+        }
+        found.push(Found {
+            span,
+            name: text_of(chars, span),
+            titles,
+        });
+    }
     found.sort_by_key(|f| f.span.start);
 
     // One entry per name, titles in order of first appearance.
@@ -264,10 +339,6 @@ fn people(
     }
 
     // Every occurrence of every name, outside organisation names.
-    let org_spans: Vec<Span> = orgs
-        .iter()
-        .flat_map(|o| o.mentions.iter().copied())
-        .collect();
     let names_ac = automaton(&order.iter().map(String::as_str).collect::<Vec<_>>());
     let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
     for m in names_ac.find_iter(source) {
@@ -313,9 +384,11 @@ fn title_chain(chars: &[char], name_start: usize, earlier: &[Found]) -> Vec<Stri
     }
     let chain: String = chars[start..name_start].iter().collect();
     // Text before a function word or verb is not part of the title: 出席会议的市委书记 → 市委书记.
+    // Never inside the title word the chain ends with (经 in 总经理).
+    let last_title = chain.len() - ends_with_any(&chain, TITLE_WORDS).map_or(0, str::len);
     let cut = BEFORE_TITLE
         .iter()
-        .filter_map(|w| chain.rfind(w).map(|p| p + w.len()))
+        .filter_map(|w| chain[..last_title].rfind(w).map(|p| p + w.len()))
         .max();
     let chain = &chain[cut.unwrap_or(0)..];
     chain
@@ -343,7 +416,12 @@ struct OrgMention {
     parts: Option<(String, String, String)>,
 }
 
-fn organizations(source: &str, chars: &[char], offsets: &CharOffsets) -> Vec<Organization> {
+fn organizations(
+    source: &str,
+    chars: &[char],
+    offsets: &CharOffsets,
+    proposed: &[(Kind, Span)],
+) -> Vec<Organization> {
     let mut patterns: Vec<&str> = NATIONAL_BODIES.to_vec();
     let national = patterns.len();
     patterns.extend_from_slice(LOCAL_BODIES);
@@ -371,6 +449,24 @@ fn organizations(source: &str, chars: &[char], offsets: &CharOffsets) -> Vec<Org
             continue;
         }
         found.push(mention);
+    }
+    // Organisations the tagger proposes where the rules found none.
+    let mut extra = Vec::new();
+    for &(kind, span) in proposed {
+        if kind == Kind::Org
+            && !found.iter().any(|f| f.span.overlaps(&span))
+            && plausible_org(chars, span)
+        {
+            extra.push(OrgMention {
+                span,
+                name: text_of(chars, span),
+                parts: None,
+            });
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.span.start);
     }
     merge_aliases(found)
 }
@@ -676,6 +772,31 @@ mod tests {
     fn subunits_are_taken_whole() {
         let (_, orgs) = analyse("市人大监察和司法委员会主任委员王小红到会。");
         assert_eq!(orgs[0].name, "市人大监察和司法委员会");
+    }
+
+    #[test]
+    fn tagger_finds_names_without_titles_everywhere_they_occur() {
+        let (people, _) = analyse("张海明在会上介绍了情况。会后，记者就有关问题采访了张海明。");
+        let zhang = person(&people, "张海明");
+        assert_eq!(zhang.mentions, vec![Span::new(0, 3), Span::new(25, 28)]);
+        assert!(zhang.titles.is_empty());
+    }
+
+    #[test]
+    fn tagger_names_keep_the_titles_before_them() {
+        // 经 (a word that starts a clause: 经批准) inside 总经理 does not cut the title.
+        let (people, orgs) = analyse("恒远科技公司副总经理陶建业带领团队完成了改造。");
+        assert!(orgs.iter().any(|o| o.name == "恒远科技公司"), "{orgs:?}");
+        let tao = person(&people, "陶建业");
+        assert_eq!(tao.titles, vec!["恒远科技公司副总经理"]);
+    }
+
+    #[test]
+    fn tagger_organisations_need_an_organisation_ending() {
+        let (_, orgs) =
+            analyse("青川师范大学与恒远科技有限公司签署协议，推动全市法院建设法治化营商环境。");
+        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["青川师范大学", "恒远科技有限公司"]);
     }
 
     #[test]

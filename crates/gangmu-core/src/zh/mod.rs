@@ -5,6 +5,7 @@ mod entities;
 #[rustfmt::skip]
 mod lexicon;
 mod outline;
+pub mod tagger;
 pub(crate) mod words;
 
 use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Text};

@@ -1,0 +1,321 @@
+//! `gangmu train-ner`: trains the Chinese people/organisation tagger the core ships
+//! (`crates/gangmu-core/data/zh-ner.bin`) on the labelled corpora in ../shared/corpora/zh-ner.
+//!
+//! Training data, mapped to PER and ORG (everything else is O):
+//! - CLUENER2020 train (`cluener2020-train.jsonl`): `name` → PER; `organization`, `government`,
+//!   `company` → ORG. Lines whose 0-based number is ≡ 9 (mod 10) are held out for measuring
+//!   (`scripts/eval-ner.sh` scores the same tenth).
+//! - Resume (`resume-{train,dev}.bmes`): NAME → PER, ORG → ORG.
+//! - Weibo (`weibo-{train,dev}.conll`): PER.NAM → PER, ORG.NAM → ORG (nominal mentions are O).
+//!
+//! People's Daily 1998 dev (`peoples-daily-1998-dev.bio`) is never trained on: with the CLUENER
+//! held-out tenth it gives the dev scores printed at the end (`GANGMU_DEBUG=1` also prints each
+//! dev sentence with its gold and predicted spans). Deterministic: fixed seed, fixed epochs,
+//! single thread — the same corpus gives the same bytes.
+
+use std::path::Path;
+
+use gangmu_core::zh::tagger::train::{self, Config, Sentence};
+use gangmu_core::zh::tagger::{spans_of, Context, Kind, Model, B_ORG, B_PER, I_ORG, I_PER, O};
+use gangmu_core::Span;
+
+pub const EPOCHS: usize = 20;
+pub const BITS: u32 = 18;
+const SEED: u64 = 20_260_101;
+/// Averaged weights smaller than this are dropped (their features cost nothing but space).
+const PRUNE: f32 = 0.05;
+
+pub struct Options {
+    pub output: std::path::PathBuf,
+    pub corpus: std::path::PathBuf,
+    pub epochs: usize,
+    pub bits: u32,
+}
+
+pub fn run(options: &Options) -> Result<(), String> {
+    let dir = &options.corpus;
+    let read = |name: &str| -> Result<String, String> {
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    };
+    let (cluener_train, cluener_dev) = cluener(&read("cluener2020-train.jsonl")?)?;
+    let mut sentences = cluener_train;
+    for name in ["resume-train.bmes", "resume-dev.bmes"] {
+        sentences.extend(columns(&read(name)?, resume_label));
+    }
+    for name in ["weibo-train.conll", "weibo-dev.conll"] {
+        sentences.extend(columns(&read(name)?, weibo_label));
+    }
+    let pd_dev = columns(&read("peoples-daily-1998-dev.bio")?, pd_label);
+    eprintln!(
+        "train-ner: {} training sentences ({} chars); dev: CLUENER held-out {}, People's Daily {}",
+        sentences.len(),
+        sentences.iter().map(|s| s.chars.len()).sum::<usize>(),
+        cluener_dev.len(),
+        pd_dev.len()
+    );
+    let ctx = Context::new();
+    let config = Config {
+        bits: options.bits,
+        epochs: options.epochs,
+        seed: SEED,
+        prune: PRUNE,
+    };
+    let bytes = train::train(&sentences, &ctx, &config, |epoch, errors| {
+        eprintln!("train-ner: epoch {epoch}: {errors} sentences wrong");
+    });
+    let model = Model::from_bytes(&bytes).map_err(|e| format!("trained model: {e}"))?;
+    let nonzero = bytes
+        .iter()
+        .skip(8 + 4 + 127 * 4 + 30 * 4)
+        .filter(|&&b| b != 0)
+        .count();
+    println!(
+        "model: 2^{} buckets, {} bytes, {} non-zero weights",
+        options.bits,
+        bytes.len(),
+        nonzero
+    );
+    for (name, set) in [
+        ("CLUENER held-out", &cluener_dev),
+        ("People's Daily dev", &pd_dev),
+    ] {
+        println!("{name}: {}", score(&model, &ctx, set));
+    }
+    std::fs::write(&options.output, &bytes)
+        .map_err(|e| format!("{}: {e}", options.output.display()))?;
+    println!("wrote {}", options.output.display());
+    Ok(())
+}
+
+/// Tags of a sentence from its labelled spans (later spans never overwrite earlier ones).
+fn tags_from_spans(len: usize, spans: &[(Kind, usize, usize)]) -> Vec<u8> {
+    let mut tags = vec![O; len];
+    for &(kind, s, e) in spans {
+        if s >= e || e > len || tags[s..e].iter().any(|&t| t != O) {
+            continue;
+        }
+        let (b, i) = match kind {
+            Kind::Per => (B_PER, I_PER),
+            Kind::Org => (B_ORG, I_ORG),
+        };
+        tags[s] = b;
+        for t in &mut tags[s + 1..e] {
+            *t = i;
+        }
+    }
+    tags
+}
+
+/// CLUENER lines → (training sentences, held-out sentences). Label spans are inclusive.
+fn cluener(text: &str) -> Result<(Vec<Sentence>, Vec<Sentence>), String> {
+    let (mut train, mut dev) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("cluener line {}: {e}", n + 1))?;
+        let chars: Vec<char> = v["text"].as_str().unwrap_or_default().chars().collect();
+        let mut spans = Vec::new();
+        if let Some(labels) = v["label"].as_object() {
+            for (label, entities) in labels {
+                let kind = match label.as_str() {
+                    "name" => Kind::Per,
+                    "organization" | "government" | "company" => Kind::Org,
+                    _ => continue,
+                };
+                for occurrences in entities.as_object().into_iter().flat_map(|o| o.values()) {
+                    for pair in occurrences.as_array().into_iter().flatten() {
+                        let s = pair[0].as_u64().unwrap_or(0) as usize;
+                        let e = pair[1].as_u64().unwrap_or(0) as usize + 1;
+                        spans.push((kind, s, e));
+                    }
+                }
+            }
+        }
+        spans.sort_by_key(|&(_, s, e)| (s, std::cmp::Reverse(e)));
+        let tags = tags_from_spans(chars.len(), &spans);
+        let sentence = Sentence { chars, tags };
+        if n % 10 == 9 {
+            dev.push(sentence);
+        } else {
+            train.push(sentence);
+        }
+    }
+    Ok((train, dev))
+}
+
+/// A span label read from a column file: 'B' begin, 'I' inside, 'E' end, 'S' single.
+type Label = Option<(char, Kind)>;
+
+fn resume_label(label: &str) -> Label {
+    let (pos, kind) = label.split_once('-')?;
+    let kind = match kind {
+        "NAME" => Kind::Per,
+        "ORG" => Kind::Org,
+        _ => return None,
+    };
+    Some((pos.chars().next()?, kind))
+}
+
+fn weibo_label(label: &str) -> Label {
+    let (pos, kind) = label.split_once('-')?;
+    let kind = match kind {
+        "PER.NAM" => Kind::Per,
+        "ORG.NAM" => Kind::Org,
+        _ => return None,
+    };
+    Some((pos.chars().next()?, kind))
+}
+
+fn pd_label(label: &str) -> Label {
+    let (pos, kind) = label.split_once('-')?;
+    let kind = match kind {
+        "PER" => Kind::Per,
+        "ORG" => Kind::Org,
+        _ => return None,
+    };
+    Some((pos.chars().next()?, kind))
+}
+
+/// "char label" lines (Weibo appends a digit to the char), blank lines between sentences.
+fn columns(text: &str, label: fn(&str) -> Label) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut chars = Vec::new();
+    let mut labels: Vec<Label> = Vec::new();
+    let mut flush = |chars: &mut Vec<char>, labels: &mut Vec<Label>| {
+        if chars.is_empty() {
+            return;
+        }
+        let mut spans = Vec::new();
+        let mut open: Option<(Kind, usize)> = None;
+        for (i, l) in labels.iter().chain(std::iter::once(&None)).enumerate() {
+            let continues =
+                matches!((l, open), (Some(('I' | 'M' | 'E', k)), Some((o, _))) if *k == o);
+            if continues {
+                if matches!(l, Some(('E', _))) {
+                    let (k, s) = open.take().expect("open span");
+                    spans.push((k, s, i + 1));
+                }
+                continue;
+            }
+            if let Some((k, s)) = open.take() {
+                spans.push((k, s, i));
+            }
+            match l {
+                Some(('S', k)) => spans.push((*k, i, i + 1)),
+                Some((_, k)) => open = Some((*k, i)),
+                None => {}
+            }
+        }
+        out.push(Sentence {
+            tags: tags_from_spans(chars.len(), &spans),
+            chars: std::mem::take(chars),
+        });
+        labels.clear();
+    };
+    for line in text.lines() {
+        let mut parts = line.split_whitespace();
+        match (parts.next(), parts.next_back()) {
+            (Some(token), Some(l)) => {
+                let Some(c) = token.chars().next() else {
+                    continue;
+                };
+                chars.push(c);
+                labels.push(label(l));
+            }
+            _ => flush(&mut chars, &mut labels),
+        }
+    }
+    flush(&mut chars, &mut labels);
+    out
+}
+
+/// Exact-span precision/recall/F1 of the tagger alone, per type and overall.
+fn score(model: &Model, ctx: &Context, sentences: &[Sentence]) -> String {
+    let mut counts = [[0usize; 3]; 2]; // [PER, ORG] × [tp, pred, gold]
+    for s in sentences {
+        let gold: Vec<(Kind, Span)> = spans_of(&s.tags);
+        let pred = model.spans(&s.chars, ctx);
+        if std::env::var_os("GANGMU_DEBUG").is_some() {
+            let show = |v: &[(Kind, Span)]| {
+                v.iter()
+                    .map(|(k, sp)| {
+                        format!(
+                            "{k:?}:{}",
+                            s.chars[sp.start..sp.end].iter().collect::<String>()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            eprintln!(
+                "{}\n  gold {}\n  pred {}",
+                s.chars.iter().collect::<String>(),
+                show(&gold),
+                show(&pred)
+            );
+        }
+        for (k, slot) in [(Kind::Per, 0), (Kind::Org, 1)] {
+            let g: Vec<&Span> = gold.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
+            let p: Vec<&Span> = pred.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
+            counts[slot][0] += p.iter().filter(|x| g.contains(x)).count();
+            counts[slot][1] += p.len();
+            counts[slot][2] += g.len();
+        }
+    }
+    let f = |c: [usize; 3]| {
+        let p = c[0] as f64 / c[1].max(1) as f64;
+        let r = c[0] as f64 / c[2].max(1) as f64;
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!("P {p:.3} R {r:.3} F1 {f1:.3}")
+    };
+    let all = [0, 1, 2].map(|k| counts[0][k] + counts[1][k]);
+    format!(
+        "PER {} | ORG {} | PER+ORG {}",
+        f(counts[0]),
+        f(counts[1]),
+        f(all)
+    )
+}
+
+/// Parses `train-ner -o OUT [--epochs N] [--bits N] CORPUS_DIR`.
+pub fn options(args: &[String]) -> Result<Options, String> {
+    let mut output = None;
+    let mut corpus = None;
+    let mut epochs = EPOCHS;
+    let mut bits = BITS;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-o" => output = Some(it.next().ok_or("-o needs a file")?.clone()),
+            "--epochs" => {
+                epochs = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--epochs needs a number")?
+            }
+            "--bits" => {
+                bits = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|b| (10..=22).contains(b))
+                    .ok_or("--bits needs a number in 10..=22")?
+            }
+            a if a.starts_with('-') => return Err(format!("unknown option `{a}`")),
+            a if corpus.is_none() => corpus = Some(a.to_string()),
+            a => return Err(format!("unexpected argument `{a}`")),
+        }
+    }
+    Ok(Options {
+        output: output.ok_or("which output file (-o)?")?.into(),
+        corpus: Path::new(&corpus.ok_or("which corpus directory?")?).to_path_buf(),
+        epochs,
+        bits,
+    })
+}
