@@ -38,7 +38,7 @@ use std::fmt;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lexicon::*;
-use super::words::Lexicon;
+use super::words::{FnvMap, Lexicon};
 use crate::text::is_han;
 use crate::Span;
 
@@ -303,7 +303,14 @@ pub struct Context {
     words: Lexicon,
     lists: AhoCorasick,
     flags: Vec<u8>,
+    /// Character classes from the word lists (surname, not in a name, transliteration): one
+    /// lookup instead of a scan of a long string for every character of the text.
+    classes: FnvMap<char, u8>,
 }
+
+const C_SURNAME: u8 = 1;
+const C_NOT_IN_NAME: u8 = 2;
+const C_TRANSLIT: u8 = 4;
 
 impl Default for Context {
     fn default() -> Self {
@@ -334,10 +341,21 @@ impl Context {
             .match_kind(MatchKind::Standard)
             .build(words.iter().map(|(w, _)| w))
             .expect("word lists are small and valid");
+        let mut classes: FnvMap<char, u8> = FnvMap::default();
+        for (list, class) in [
+            (SURNAMES, C_SURNAME),
+            (NOT_IN_NAME, C_NOT_IN_NAME),
+            (TRANSLITERATION, C_TRANSLIT),
+        ] {
+            for ch in list.chars() {
+                *classes.entry(ch).or_default() |= class;
+            }
+        }
         Context {
             words: Lexicon::load(),
             lists,
             flags: words.iter().map(|(_, f)| *f).collect(),
+            classes,
         }
     }
 
@@ -570,7 +588,8 @@ impl Features {
 
             // Word lists.
             let ch = chars[i];
-            let surname = SURNAMES.contains(ch);
+            let class = |c: char| ctx.classes.get(&c).copied().unwrap_or(0);
+            let surname = class(ch) & C_SURNAME != 0;
             let compound = i + 1 < n && compound_at(i);
             let q = cues[i];
             let flag = |h: &mut Vec<u32>, t: u8, on: bool| {
@@ -591,12 +610,12 @@ impl Features {
             flag(h, 30, i + 2 < n && cues[i + 2].cue_after);
             flag(h, 31, q.org_in);
             flag(h, 32, q.place);
-            flag(h, 33, NOT_IN_NAME.contains(ch));
-            flag(h, 34, TRANSLITERATION.contains(ch));
+            flag(h, 33, class(ch) & C_NOT_IN_NAME != 0);
+            flag(h, 34, class(ch) & C_TRANSLIT != 0);
             flag(
                 h,
                 35,
-                TRANSLITERATION.contains(c(p - 1)) && TRANSLITERATION.contains(c(p + 1)),
+                class(c(p - 1)) & C_TRANSLIT != 0 && class(c(p + 1)) & C_TRANSLIT != 0,
             );
             flag(h, 36, i + 1 < n && cues[i + 1].org_end > 0);
             flag(

@@ -7,6 +7,7 @@
 //! words of at most four characters, linear in the text.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::is_han;
 
@@ -14,15 +15,39 @@ const WORDS: &str = include_str!("../../data/zh-words.tsv");
 /// Longest word in the list, in characters.
 const MAX_WORD: usize = 4;
 
+/// FNV-1a: short keys looked up millions of times; no untrusted key can choose its buckets
+/// here (the keys are the shipped list), so SipHash's protection buys nothing.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 pub struct Lexicon {
-    counts: HashMap<&'static str, u32>,
+    counts: FnvMap<&'static str, u32>,
     /// ln of the corpus size in characters: the denominator of every probability.
     ln_total: f64,
 }
 
 impl Lexicon {
     pub fn load() -> Lexicon {
-        let mut counts = HashMap::new();
+        let mut counts = FnvMap::default();
         let mut total = 1.0f64;
         for line in WORDS.lines() {
             if let Some(header) = line.strip_prefix('#') {
