@@ -1,6 +1,7 @@
 //! UI strings in Chinese and English. One struct per language keeps every string of a
 //! language in one place, so a missing translation is a compile error, not a blank button.
 
+use gangmu_core::share::ShareError;
 use serde::{Deserialize, Serialize};
 
 /// Language of the interface (not of the analysed document).
@@ -25,6 +26,14 @@ impl UiLang {
         match self {
             UiLang::Zh => UiLang::En,
             UiLang::En => UiLang::Zh,
+        }
+    }
+
+    /// Short code kept in links and drafts (`zh`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLang::Zh => "zh",
+            UiLang::En => "en",
         }
     }
 
@@ -88,13 +97,47 @@ pub struct Strings {
     pub levels: &'static str,
     /// Prefix of a node's key terms for screen readers.
     pub keywords: &'static str,
+    pub share: &'static str,
+    pub share_heading: &'static str,
+    pub share_label: &'static str,
+    pub copy_link: &'static str,
+    pub copied: &'static str,
+    pub copy_fallback: &'static str,
+    pub fits: &'static str,
+    pub too_long: &'static str,
+    pub too_long_hint: &'static str,
+    pub close: &'static str,
+    pub export: &'static str,
+    pub export_json: &'static str,
+    pub export_people_csv: &'static str,
+    pub export_orgs_csv: &'static str,
+    pub export_markdown: &'static str,
+    pub export_gangmu: &'static str,
+    pub copy_people: &'static str,
+    pub copy_orgs: &'static str,
+    pub export_hint: &'static str,
+    pub recent: &'static str,
+    pub recent_empty: &'static str,
+    pub recent_hint: &'static str,
+    pub current_doc: &'static str,
+    pub clear_all: &'static str,
+    pub clear_confirm: &'static str,
+    pub clear_yes: &'static str,
+    pub cancel: &'static str,
+    pub err_link: &'static str,
+    pub err_file: &'static str,
+    pub err_storage: &'static str,
+    pub draft_kept: &'static str,
+    pub chars_unit: &'static str,
+    /// Where a link is sent: QR code, chat app, address bar.
+    pub channels: [&'static str; 3],
 }
 
 pub static ZH: Strings = Strings {
     app_title: "纲目",
     tagline: "报告提纲 · 人物 · 机构",
     upload: "上传文本文件",
-    upload_hint: "或将 .txt 文件拖放到页面上",
+    upload_hint: "或将 .txt / .gangmu 文件拖放到页面上",
     switch_lang: "English",
     switch_lang_label: "Switch the interface to English",
     input_label: "报告全文（可直接粘贴或编辑）",
@@ -134,13 +177,46 @@ pub static ZH: Strings = Strings {
     formulation_kinds: ["引号提法", "数字提法"],
     levels: "层级",
     keywords: "关键词",
+    share: "分享链接",
+    share_heading: "分享",
+    share_label: "分享链接：全文和视图都在链接里，不经过任何服务器",
+    copy_link: "复制链接",
+    copied: "已复制",
+    copy_fallback: "已选中，请按 Ctrl+C（⌘C）复制",
+    fits: "可用",
+    too_long: "过长",
+    too_long_hint: "链接太长，不便通过聊天软件或二维码发送；可改为发送 .gangmu 文件：",
+    close: "关闭",
+    export: "导出",
+    export_json: "分析结果 JSON",
+    export_people_csv: "人物 CSV",
+    export_orgs_csv: "机构 CSV",
+    export_markdown: "提纲 Markdown",
+    export_gangmu: "文档 .gangmu 文件",
+    copy_people: "复制人物列表",
+    copy_orgs: "复制机构列表",
+    export_hint: "下载文件在本机生成；.gangmu 文件可通过“上传”或拖放重新打开。",
+    recent: "最近文档",
+    recent_empty: "尚无保存的文档。编辑或粘贴文本后会自动保存在本浏览器中。",
+    recent_hint: "文档自动保存在本浏览器中（不会上传）。",
+    current_doc: "当前",
+    clear_all: "清除保存的文档",
+    clear_confirm: "确定删除本浏览器中保存的全部文档吗？此操作无法撤销。",
+    clear_yes: "确定删除",
+    cancel: "取消",
+    err_link: "无法打开该分享链接",
+    err_file: "无法打开该 .gangmu 文件",
+    err_storage: "文档太大，无法保存在本浏览器中；请导出 .gangmu 文件保存",
+    draft_kept: "原来的文档未受影响。",
+    chars_unit: "字",
+    channels: ["二维码", "聊天软件", "浏览器地址栏"],
 };
 
 pub static EN: Strings = Strings {
     app_title: "Gangmu",
     tagline: "Outline · people · organisations",
     upload: "Upload a text file",
-    upload_hint: "or drop a .txt file onto the page",
+    upload_hint: "or drop a .txt or .gangmu file onto the page",
     switch_lang: "中文",
     switch_lang_label: "切换到中文界面",
     input_label: "Report text (paste or edit)",
@@ -180,7 +256,75 @@ pub static EN: Strings = Strings {
     formulation_kinds: ["quoted", "numbered"],
     levels: "Levels",
     keywords: "Key terms",
+    share: "Share link",
+    share_heading: "Share",
+    share_label: "Share link: the text and the view travel in the link itself, through no server",
+    copy_link: "Copy link",
+    copied: "Copied",
+    copy_fallback: "Selected: press Ctrl+C (⌘C) to copy",
+    fits: "fits",
+    too_long: "too long",
+    too_long_hint: "The link is too long for chat apps or a QR code; send a .gangmu file instead:",
+    close: "Close",
+    export: "Export",
+    export_json: "Analysis JSON",
+    export_people_csv: "People CSV",
+    export_orgs_csv: "Organisations CSV",
+    export_markdown: "Outline Markdown",
+    export_gangmu: "Document .gangmu file",
+    copy_people: "Copy the people list",
+    copy_orgs: "Copy the organisations list",
+    export_hint:
+        "Files are made on this device; open a .gangmu file again with Upload or by dropping it.",
+    recent: "Recent documents",
+    recent_empty: "Nothing kept yet. Edit or paste a text and it is kept in this browser.",
+    recent_hint: "Documents are kept in this browser automatically (never uploaded).",
+    current_doc: "current",
+    clear_all: "Clear kept documents",
+    clear_confirm: "Delete every document kept in this browser? This cannot be undone.",
+    clear_yes: "Delete them",
+    cancel: "Cancel",
+    err_link: "Cannot open this share link",
+    err_file: "Cannot open this .gangmu file",
+    err_storage:
+        "The document is too large to keep in this browser; export a .gangmu file to keep it",
+    draft_kept: "Your document was left as it was.",
+    chars_unit: "characters",
+    channels: ["QR code", "Chat apps", "Address bar"],
 };
+
+/// Why a share link or `.gangmu` file could not be opened, in the UI language.
+pub fn share_error(lang: UiLang, e: &ShareError) -> String {
+    match lang {
+        UiLang::En => e.to_string(),
+        UiLang::Zh => match e {
+            ShareError::NotALink => "这不是纲目的分享链接".into(),
+            ShareError::FutureVersion(v) => {
+                format!("该链接由更新版本的纲目生成（格式 {v}），请刷新页面以更新")
+            }
+            ShareError::Corrupt(_) => {
+                "链接已损坏或不完整（可能被截断或改动），请向对方要完整的链接".into()
+            }
+            ShareError::TooLarge => format!(
+                "链接展开后超过 {} MB",
+                gangmu_core::share::MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+        },
+    }
+}
+
+/// "链接长度 4,029 字符" / "Link length: 4,029 characters".
+pub fn link_length(lang: UiLang, chars: usize) -> String {
+    match lang {
+        UiLang::Zh => format!("链接长度 {} 字符", group_digits(chars)),
+        UiLang::En => format!("Link length: {} characters", group_digits(chars)),
+    }
+}
+
+/// A kept document's size: "2,418 字" / "2,418 characters".
+pub fn doc_size(lang: UiLang, chars: usize) -> String {
+    format!("{} {}", group_digits(chars), lang.strings().chars_unit)
+}
 
 /// Accessible name of the button that shows outline levels 1..=n.
 pub fn show_levels_label(lang: UiLang, n: u32) -> String {

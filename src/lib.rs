@@ -5,11 +5,15 @@
 //! scrolling, focus). Nothing else mutates state.
 
 pub mod agent;
+pub mod browser;
 pub mod components;
+pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod reading;
+pub mod recent;
 pub mod state;
+pub mod storage;
 pub mod upload;
 
 /// The report the app opens on (made-up names and places).

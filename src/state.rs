@@ -5,11 +5,13 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use gangmu_core::share::{Selected, ShareError, Shared, View};
 use gangmu_core::{Analysis, OutlineNode};
 use yew::Reducible;
 
 use crate::agent::Response;
 use crate::i18n::UiLang;
+use crate::recent::RecentMeta;
 
 /// Person or organisation; the text pane styles the two differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,13 +45,43 @@ pub enum Selection {
     Formulation { index: usize, mention: usize },
 }
 
-/// Why the last file could not be loaded.
+/// Why the last file, link or save did not work.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AppError {
     Binary,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Undecodable,
     Read(String),
+    /// The share link in the address bar could not be opened.
+    Link(ShareError),
+    /// A `.gangmu` file could not be opened.
+    File(ShareError),
+    /// The document could not be kept in local storage (too large for what is left).
+    Storage {
+        chars: usize,
+    },
+}
+
+/// The panel open under the input (one at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Share,
+    Export,
+    Recent,
+}
+
+/// What the page finds when it opens: the kept draft and list, a link in the address bar,
+/// and the clock (ms) that seeds new document ids.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    /// The document being worked on when the page was last left: its id and contents.
+    pub draft: Option<(u64, Shared)>,
+    pub recent: Vec<RecentMeta>,
+    /// A `#v…` fragment, decoded (or why it could not be).
+    pub link: Option<Result<Shared, ShareError>>,
+    pub clock: u64,
 }
 
 /// A text with its analysis: the text pane renders exactly the text the offsets refer to,
@@ -135,6 +167,22 @@ pub struct AppState {
     pub tree_focus_seq: u64,
     /// The outline node of the section shown at the top of the text pane.
     pub reading: Option<usize>,
+    /// Id under which the document is kept locally (None: the untouched sample).
+    pub doc_id: Option<u64>,
+    /// Id the next new document gets.
+    pub next_id: u64,
+    /// Kept documents, newest first (mirrors local storage; updated after each save).
+    pub recent: Rc<Vec<RecentMeta>>,
+    /// Bumped when the kept document or its view changed: the App saves (debounced).
+    pub save_seq: u64,
+    /// Bumped when the person cleared everything kept: the App empties local storage.
+    pub clear_seq: u64,
+    /// A view (from a link, a file or a kept draft) to apply when the analysis of that
+    /// request arrives: node offsets and names only mean something then.
+    pub pending_view: Option<(u64, View)>,
+    pub panel: Option<Panel>,
+    /// The share link's fragment (without `#`), made when Share was pressed.
+    pub share: Option<Rc<str>>,
 }
 
 pub enum Action {
@@ -181,6 +229,24 @@ pub enum Action {
     /// The tree item that got focus by mouse or Tab.
     FocusNode(usize),
     SetUiLang(UiLang),
+    /// A share link or a `.gangmu` file (id None: a new kept document) or a kept document
+    /// (its id): replaces the text; its view applies once it is analysed.
+    Open {
+        shared: Shared,
+        id: Option<u64>,
+    },
+    /// A paste replaced the whole text: the next edit starts a new kept document.
+    NewDocument,
+    /// Local storage has the document; the kept list as it is now.
+    Saved(Vec<RecentMeta>),
+    SaveFailed {
+        chars: usize,
+    },
+    /// Forget every kept document and start again from the sample.
+    Clear,
+    /// Make the share link for the text and view as they are now.
+    Share,
+    TogglePanel(Panel),
 }
 
 impl AppState {
@@ -202,6 +268,147 @@ impl AppState {
             tree_focus: 0,
             tree_focus_seq: 0,
             reading: None,
+            doc_id: None,
+            next_id: 1,
+            recent: Rc::new(Vec::new()),
+            save_seq: 0,
+            clear_seq: 0,
+            pending_view: None,
+            panel: None,
+            share: None,
+        }
+    }
+
+    /// Opens on the kept draft (with its view) or the sample; then on the link, if there
+    /// is one. A broken link leaves the draft in place and says why.
+    pub fn start(ui: UiLang, startup: Startup) -> AppState {
+        let mut s = match startup.draft {
+            Some((id, draft)) => {
+                let ui = draft.view.ui.as_deref().map_or(ui, UiLang::from_tag);
+                let mut s = AppState::new(ui, &draft.text);
+                s.doc_id = Some(id);
+                s.pending_view = Some((s.latest_request, draft.view));
+                s
+            }
+            None => AppState::new(ui, crate::SAMPLE_ZH),
+        };
+        let newest = startup.recent.iter().map(|m| m.id).max().unwrap_or(0);
+        s.next_id = startup.clock.max(newest + 1).max(s.doc_id.unwrap_or(0) + 1);
+        s.recent = Rc::new(startup.recent);
+        match startup.link {
+            Some(Ok(shared)) => s.open(shared, None),
+            Some(Err(e)) => {
+                s.error = Some(AppError::Link(e));
+                s.error_after = s.latest_request;
+            }
+            None => {}
+        }
+        s
+    }
+
+    /// The text and view as they travel in a link or a `.gangmu` file.
+    pub fn shared(&self) -> Shared {
+        Shared::new(self.input.to_string(), self.view())
+    }
+
+    /// The view: UI language, collapsed nodes by their start offset, the selected entry by
+    /// its name.
+    pub fn view(&self) -> View {
+        let a = &self.doc.analysis;
+        let flat = a.outline_flat();
+        let selected = match self.selection {
+            Some(Selection::Entity {
+                kind: EntityKind::Person,
+                index,
+                ..
+            }) => a
+                .people
+                .get(index)
+                .map(|p| Selected::Person(p.name.clone())),
+            Some(Selection::Entity {
+                kind: EntityKind::Org,
+                index,
+                ..
+            }) => a
+                .organizations
+                .get(index)
+                .map(|o| Selected::Organization(o.name.clone())),
+            Some(Selection::Formulation { index, .. }) => a
+                .formulations
+                .get(index)
+                .map(|f| Selected::Formulation(f.text.clone())),
+            _ => None,
+        };
+        View {
+            ui: Some(self.ui.code().to_string()),
+            collapsed: self
+                .collapsed
+                .iter()
+                .filter_map(|&i| flat.get(i).map(|n| n.start))
+                .collect(),
+            selected,
+        }
+    }
+
+    fn new_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    fn open(&mut self, shared: Shared, id: Option<u64>) {
+        let id = id.unwrap_or_else(|| self.new_id());
+        self.doc_id = Some(id);
+        if let Some(ui) = shared.view.ui.as_deref() {
+            self.ui = UiLang::from_tag(ui);
+        }
+        self.input = Rc::from(shared.text);
+        self.submit();
+        self.pending_view = Some((self.latest_request, shared.view));
+        self.share = None;
+    }
+
+    /// Applies a view to the analysis that just arrived: offsets and names that are not in
+    /// it are skipped.
+    fn apply_view(&mut self, view: &View) {
+        let a = &self.doc.analysis;
+        self.collapsed = a
+            .outline_flat()
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.children.is_empty() && view.collapsed.contains(&n.start))
+            .map(|(i, _)| i)
+            .collect();
+        let selection = match &view.selected {
+            Some(Selected::Person(name)) => {
+                a.people
+                    .iter()
+                    .position(|p| &p.name == name)
+                    .map(|index| Selection::Entity {
+                        kind: EntityKind::Person,
+                        index,
+                        mention: 0,
+                    })
+            }
+            Some(Selected::Organization(name)) => a
+                .organizations
+                .iter()
+                .position(|o| &o.name == name)
+                .map(|index| Selection::Entity {
+                    kind: EntityKind::Org,
+                    index,
+                    mention: 0,
+                }),
+            Some(Selected::Formulation(text)) => a
+                .formulations
+                .iter()
+                .position(|f| &f.text == text)
+                .map(|index| Selection::Formulation { index, mention: 0 }),
+            None => None,
+        };
+        if selection.is_some() {
+            self.selection = selection;
+            self.scroll_seq += 1;
         }
     }
 
@@ -382,15 +589,57 @@ impl Reducible for AppState {
             }
         }
         let mut s = (*self).clone();
+        let saved = matches!(action, Action::Saved(_));
         match action {
             Action::Edit(text) => {
                 s.input = Rc::from(text);
                 s.edit_seq += 1;
+                if s.doc_id.is_none() {
+                    s.doc_id = Some(s.new_id());
+                }
+                s.share = None;
             }
             Action::Submit => s.submit(),
             Action::LoadText(text) => {
                 s.input = Rc::from(text);
                 s.submit();
+                s.doc_id = Some(s.new_id());
+                s.pending_view = None;
+                s.share = None;
+            }
+            Action::Open { shared, id } => s.open(shared, id),
+            Action::NewDocument => {
+                if s.doc_id.is_none() {
+                    return self;
+                }
+                s.doc_id = None;
+            }
+            Action::Saved(list) => {
+                s.recent = Rc::new(list);
+                if matches!(s.error, Some(AppError::Storage { .. })) {
+                    s.error = None;
+                }
+            }
+            Action::SaveFailed { chars } => {
+                s.error = Some(AppError::Storage { chars });
+                s.error_after = s.latest_request;
+            }
+            Action::Clear => {
+                s.recent = Rc::new(Vec::new());
+                s.doc_id = None;
+                s.input = Rc::from(crate::SAMPLE_ZH);
+                s.submit();
+                s.pending_view = None;
+                s.share = None;
+                s.panel = None;
+                s.clear_seq += 1;
+            }
+            Action::Share => {
+                s.share = Some(Rc::from(s.shared().to_fragment()));
+                s.panel = Some(Panel::Share);
+            }
+            Action::TogglePanel(p) => {
+                s.panel = if s.panel == Some(p) { None } else { Some(p) };
             }
             Action::LoadFailed(e) => {
                 s.error = Some(e);
@@ -412,6 +661,11 @@ impl Reducible for AppState {
                 s.reading = None;
                 if r.request_id > s.error_after {
                     s.error = None;
+                }
+                if let Some((request, view)) = s.pending_view.take() {
+                    if request == r.request_id {
+                        s.apply_view(&view);
+                    }
                 }
             }
             Action::SelectEntity { kind, index } => {
@@ -532,6 +786,15 @@ impl Reducible for AppState {
                 }
                 s.ui = l;
             }
+        }
+        // Anything that changes what is kept (the text, the view, which document) is saved.
+        let changed = !Rc::ptr_eq(&self.input, &s.input)
+            || self.collapsed != s.collapsed
+            || self.selection != s.selection
+            || self.ui != s.ui
+            || self.doc_id != s.doc_id;
+        if changed && !saved && s.doc_id.is_some() {
+            s.save_seq += 1;
         }
         Rc::new(s)
     }
@@ -1073,5 +1336,222 @@ mod tests {
         let s = s.reduce(Action::LoadText("y".into()));
         let s = answer(&s, 2, deep_analysis());
         assert_eq!(s.reading, None);
+    }
+    // ---- share links, kept drafts, the recent list ----
+
+    fn shared_doc() -> Shared {
+        Shared::new(
+            "共享的报告".into(),
+            View {
+                ui: Some("en".into()),
+                // 会议指出 (start 0) collapsed; 40 is 会议强调, left open; 99 is nowhere.
+                collapsed: vec![0, 99],
+                selected: Some(Selected::Organization("临江市中级人民法院".into())),
+            },
+        )
+    }
+
+    fn meta(id: u64) -> RecentMeta {
+        RecentMeta {
+            id,
+            title: format!("文档{id}"),
+            saved: 0.0,
+            chars: 5,
+        }
+    }
+
+    #[test]
+    fn a_valid_link_replaces_the_document_and_applies_its_view_once_analysed() {
+        let startup = Startup {
+            draft: Some((7, Shared::new("我的草稿".into(), View::default()))),
+            recent: vec![meta(7)],
+            link: Some(Ok(shared_doc())),
+            clock: 100,
+        };
+        let s = Rc::new(AppState::start(UiLang::Zh, startup));
+        assert_eq!(&*s.input, "共享的报告");
+        assert_eq!(s.ui, UiLang::En, "the link's UI language applies at once");
+        assert_eq!(s.error, None);
+        // A new kept document; the draft stays in the list under its own id.
+        assert_eq!(s.doc_id, Some(100));
+        assert_eq!(s.recent.len(), 1);
+        // Only the link's text is sent to the worker.
+        let (request, text) = s.outgoing().unwrap();
+        assert_eq!(&*text, "共享的报告");
+        // The view waits for the analysis: node offsets and names mean nothing before.
+        assert!(s.collapsed.is_empty() && s.selection.is_none());
+        let s = answer(&s, request, sample_analysis(60));
+        assert_eq!(s.collapsed.iter().copied().collect::<Vec<_>>(), vec![0]);
+        assert_eq!(s.selected_entity(), Some((EntityKind::Org, 0)));
+        assert_eq!(s.scroll_seq, 1, "the shared selection is brought into view");
+        // And it travels back out the same.
+        let view = s.view();
+        assert_eq!(view.collapsed, vec![0]);
+        assert_eq!(
+            view.selected,
+            Some(Selected::Organization("临江市中级人民法院".into()))
+        );
+        assert_eq!(view.ui.as_deref(), Some("en"));
+        assert!(s.save_seq > 0, "the opened document is kept");
+    }
+
+    #[test]
+    fn a_broken_link_keeps_the_draft_and_says_why() {
+        for err in [
+            ShareError::Corrupt("does not decompress"),
+            ShareError::FutureVersion(3),
+            ShareError::NotALink,
+        ] {
+            let startup = Startup {
+                draft: Some((7, Shared::new("我的草稿".into(), View::default()))),
+                recent: vec![meta(7)],
+                link: Some(Err(err.clone())),
+                clock: 100,
+            };
+            let s = Rc::new(AppState::start(UiLang::Zh, startup));
+            assert_eq!(&*s.input, "我的草稿");
+            assert_eq!(s.doc_id, Some(7));
+            assert_eq!(s.error, Some(AppError::Link(err)));
+            assert_eq!(s.save_seq, 0, "nothing is written over the draft");
+            // The draft's own analysis does not hide the message.
+            let s = answer(&s, 1, sample_analysis(60));
+            assert_eq!(s.status(), Status::Error);
+            assert_eq!(&*s.doc.text, "我的草稿");
+        }
+    }
+
+    #[test]
+    fn the_draft_is_restored_with_its_view_and_the_sample_only_without_one() {
+        let draft = Shared::new(
+            "我的草稿".into(),
+            View {
+                ui: Some("en".into()),
+                collapsed: vec![40],
+                selected: Some(Selected::Formulation("两个确立".into())),
+            },
+        );
+        let s = Rc::new(AppState::start(
+            UiLang::Zh,
+            Startup {
+                draft: Some((7, draft)),
+                recent: vec![meta(7), meta(3)],
+                link: None,
+                clock: 5,
+            },
+        ));
+        assert_eq!(&*s.input, "我的草稿");
+        assert_eq!((s.doc_id, s.ui), (Some(7), UiLang::En));
+        assert!(s.next_id > 7, "new ids never collide with kept ones");
+        let s = answer(&s, 1, sample_analysis(60));
+        assert_eq!(s.collapsed.iter().copied().collect::<Vec<_>>(), vec![3]);
+        assert_eq!(s.selected_formulation(), Some(1));
+        // No draft: the sample, not kept until edited.
+        let s = Rc::new(AppState::start(UiLang::Zh, Startup::default()));
+        assert_eq!(&*s.input, crate::SAMPLE_ZH);
+        assert_eq!(s.doc_id, None);
+        let s = answer(&s, 1, sample_analysis(60)).reduce(Action::ToggleNode(0));
+        assert_eq!(s.save_seq, 0, "browsing the sample keeps nothing");
+        let s = s.reduce(Action::Edit("新文本".into()));
+        assert!(s.doc_id.is_some() && s.save_seq == 1);
+    }
+
+    #[test]
+    fn edits_view_changes_and_new_documents_are_kept() {
+        let s = Rc::new(AppState::start(
+            UiLang::Zh,
+            Startup {
+                clock: 50,
+                ..Startup::default()
+            },
+        ));
+        let s = answer(&s, 1, sample_analysis(60));
+        let s = s.reduce(Action::Edit("第一篇".into()));
+        assert_eq!((s.doc_id, s.save_seq), (Some(50), 1));
+        let s = s.reduce(Action::Edit("第一篇，续".into()));
+        assert_eq!((s.doc_id, s.save_seq), (Some(50), 2), "same document");
+        let s = s.reduce(Action::ToggleNode(0));
+        assert_eq!(s.save_seq, 3, "the view is kept too");
+        let s = s.reduce(Action::SetReading(Some(1)));
+        assert_eq!(s.save_seq, 3, "scrolling is not");
+        // A paste over everything starts a new document at the next edit.
+        let s = s.reduce(Action::NewDocument);
+        assert_eq!(s.doc_id, None);
+        let s = s.reduce(Action::Edit("第二篇".into()));
+        assert_eq!(s.doc_id, Some(51));
+        // An uploaded file is a new document too.
+        let s = s.reduce(Action::LoadText("第三篇".into()));
+        assert_eq!(s.doc_id, Some(52));
+        // Saving reports the list; that is not itself a change to save.
+        let seq = s.save_seq;
+        let s = s.reduce(Action::Saved(vec![meta(52), meta(51), meta(50)]));
+        assert_eq!(s.recent.len(), 3);
+        assert_eq!(s.save_seq, seq);
+        // Switching to a kept document keeps its id.
+        let s = s.reduce(Action::Open {
+            shared: Shared::new("第一篇，续".into(), View::default()),
+            id: Some(50),
+        });
+        assert_eq!(s.doc_id, Some(50));
+        assert_eq!(&*s.input, "第一篇，续");
+        assert_eq!(s.save_seq, seq + 1);
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_until_a_save_works() {
+        let s = loaded().reduce(Action::SaveFailed { chars: 3_000_000 });
+        assert_eq!(s.error, Some(AppError::Storage { chars: 3_000_000 }));
+        let s = s.reduce(Action::Saved(vec![meta(1)]));
+        assert_eq!(s.error, None);
+        // Other errors stay.
+        let s = s
+            .reduce(Action::LoadFailed(AppError::Binary))
+            .reduce(Action::Saved(vec![]));
+        assert_eq!(s.error, Some(AppError::Binary));
+    }
+
+    #[test]
+    fn clearing_forgets_everything_and_goes_back_to_the_sample() {
+        let s = loaded()
+            .reduce(Action::Edit("我的文本".into()))
+            .reduce(Action::Saved(vec![meta(1), meta(2)]))
+            .reduce(Action::TogglePanel(Panel::Recent));
+        assert_eq!(s.panel, Some(Panel::Recent));
+        let seq = s.save_seq;
+        let s = s.reduce(Action::Clear);
+        assert!(s.recent.is_empty());
+        assert_eq!(s.doc_id, None);
+        assert_eq!(&*s.input, crate::SAMPLE_ZH);
+        assert_eq!(s.clear_seq, 1);
+        assert_eq!(s.save_seq, seq, "nothing is saved after clearing");
+        assert_eq!(s.panel, None);
+        assert_eq!(s.status(), Status::Working);
+    }
+
+    #[test]
+    fn share_makes_a_link_that_opens_the_same_document_and_view() {
+        let s = loaded()
+            .reduce(Action::ToggleNode(3))
+            .reduce(Action::SelectEntity {
+                kind: EntityKind::Person,
+                index: 0,
+            })
+            .reduce(Action::Share);
+        assert_eq!(s.panel, Some(Panel::Share));
+        let fragment = s.share.clone().expect("a link");
+        let shared = Shared::from_fragment(&fragment).unwrap();
+        assert_eq!(shared.text, "示例报告");
+        assert_eq!(shared.view.collapsed, vec![40]);
+        assert_eq!(
+            shared.view.selected,
+            Some(Selected::Person("周明远".into()))
+        );
+        // An edit makes the link stale: it goes.
+        let s = s.reduce(Action::Edit("改了".into()));
+        assert_eq!(s.share, None);
+        // Panels: one at a time, toggled.
+        let s = s.reduce(Action::TogglePanel(Panel::Export));
+        assert_eq!(s.panel, Some(Panel::Export));
+        let s = s.reduce(Action::TogglePanel(Panel::Export));
+        assert_eq!(s.panel, None);
     }
 }

@@ -5,6 +5,7 @@ use gloo_timers::callback::Timeout;
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
+use super::doc_bar::DocBar;
 use super::editor::Editor;
 use super::entity_list::EntityList;
 use super::error_banner::ErrorBanner;
@@ -18,11 +19,45 @@ use crate::agent::{AnalysisWorker, Json, Request};
 use crate::i18n::UiLang;
 use crate::layout::{formulation_dom_id, heading_dom_id, mention_dom_id};
 use crate::reading::use_reading_position;
-use crate::state::{Action, AppState, EntityKind, Selection};
+use crate::state::{Action, AppError, AppState, EntityKind, Selection, Startup};
+use crate::storage::{self, Snapshot};
 use crate::upload::load_file;
 
 /// Typing pauses this long before the text is analysed.
 const DEBOUNCE_MS: u32 = 300;
+/// Changes pause this long before the document is saved locally.
+const SAVE_MS: u32 = 500;
+
+/// What the page opens on: the kept draft and list, and a link in the address bar (whose
+/// fragment is then removed, so a reload does not apply it again over later edits).
+fn startup() -> Startup {
+    Startup {
+        draft: storage::load_draft(),
+        recent: storage::load_recent(),
+        link: crate::browser::take_link(),
+        clock: js_sys::Date::now() as u64,
+    }
+}
+
+/// Writes a snapshot and tells the reducer how it went.
+fn save_now(snap: &Snapshot, dispatch: &Callback<Action>) {
+    match storage::save(snap) {
+        Some(list) => dispatch.emit(Action::Saved(list)),
+        None => dispatch.emit(Action::SaveFailed {
+            chars: snap.text.chars().count(),
+        }),
+    }
+}
+
+/// Calls `f` on `event` of the window for the page's lifetime.
+fn on_window(event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    cb.forget();
+}
 
 fn browser_ui_lang() -> UiLang {
     web_sys::window()
@@ -35,10 +70,13 @@ fn spawn_worker(dispatch: Callback<Action>) -> WorkerBridge<AnalysisWorker> {
     let mut spawner = AnalysisWorker::spawner();
     spawner.callback(move |r| dispatch.emit(Action::Analyzed(r)));
     let mut spawner = spawner.encoding::<Json>();
-    // Trunk builds workers with wasm-bindgen `--target no-modules` (a classic script);
-    // the relative path resolves against the page, so dist/ works under any sub-path.
+    // Trunk builds workers with wasm-bindgen `--target no-modules` (a classic script) and,
+    // with `data-loader-shim`, a loader that starts it: the worker is created from that
+    // same-origin file, not from a blob: URL, which the CSP (`worker-src 'self'`) refuses.
+    // The relative path resolves against the page, so dist/ works under any sub-path.
     spawner.as_module(false);
-    spawner.spawn("./worker.js")
+    spawner.with_loader(true);
+    spawner.spawn("./worker_loader.js")
 }
 
 fn scroll_to(id: &str, block: web_sys::ScrollLogicalPosition) {
@@ -106,8 +144,85 @@ fn selection_target(state: &AppState) -> Option<(String, web_sys::ScrollLogicalP
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(browser_ui_lang(), crate::SAMPLE_ZH));
+    let state = use_reducer(|| AppState::start(browser_ui_lang(), startup()));
     let dispatch = state.dispatcher().to_callback();
+
+    // Keep: every change of the document or its view is saved after a pause. One pending
+    // snapshot: when a change of another document comes, the pending one is written first.
+    let pending = use_mut_ref(|| None::<Snapshot>);
+    {
+        let (pending, dispatch, state) = (pending.clone(), dispatch.clone(), state.clone());
+        use_effect_with(state.save_seq, move |seq| {
+            let mut timer = None;
+            if let (true, Some(id)) = (*seq > 0, state.doc_id) {
+                let snap = Snapshot {
+                    id,
+                    text: state.input.clone(),
+                    view: state.view(),
+                };
+                let previous = pending.borrow_mut().replace(snap);
+                if let Some(prev) = previous.filter(|p| p.id != id) {
+                    save_now(&prev, &dispatch);
+                }
+                timer = Some(Timeout::new(SAVE_MS, move || {
+                    let snap = pending.borrow_mut().take();
+                    if let Some(snap) = snap {
+                        save_now(&snap, &dispatch);
+                    }
+                }));
+            }
+            move || drop(timer)
+        });
+    }
+    // Clearing: nothing pending may be written afterwards.
+    {
+        let pending = pending.clone();
+        use_effect_with(state.clear_seq, move |seq| {
+            if *seq > 0 {
+                pending.borrow_mut().take();
+                storage::clear();
+            }
+        });
+    }
+    // Leaving, hiding or closing the tab writes what is pending at once; a share link pasted
+    // into the address bar of the open page is opened like one opened in a new tab.
+    {
+        let (pending, dispatch) = (pending.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let flush = {
+                let pending = pending.clone();
+                move |_: web_sys::Event| {
+                    let snap = pending.borrow_mut().take();
+                    if let Some(snap) = snap {
+                        // No dispatch: the page may be going away.
+                        let _ = storage::save(&snap);
+                    }
+                }
+            };
+            on_window("pagehide", flush.clone());
+            if let Some(doc) = document() {
+                use wasm_bindgen::closure::Closure;
+                use wasm_bindgen::JsCast;
+                let d = doc.clone();
+                let hidden = flush;
+                let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                    if d.visibility_state() == web_sys::VisibilityState::Hidden {
+                        hidden(e);
+                    }
+                });
+                let _ = doc.add_event_listener_with_callback(
+                    "visibilitychange",
+                    cb.as_ref().unchecked_ref(),
+                );
+                cb.forget();
+            }
+            on_window("hashchange", move |_| match crate::browser::take_link() {
+                Some(Ok(shared)) => dispatch.emit(Action::Open { shared, id: None }),
+                Some(Err(e)) => dispatch.emit(Action::LoadFailed(AppError::Link(e))),
+                None => {}
+            });
+        });
+    }
 
     // One worker for the page's lifetime.
     let bridge = {
@@ -236,6 +351,7 @@ pub fn App() -> Html {
                             <StatusLine />
                             <ErrorBanner />
                         </div>
+                        <DocBar />
                     </section>
                     <div class="panes">
                         <section class="pane pane-outline" aria-labelledby="h-outline"

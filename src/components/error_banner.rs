@@ -4,10 +4,11 @@ use gangmu_core::decode::MAX_BYTES;
 use yew::prelude::*;
 
 use super::AppContext;
-use crate::i18n::Strings;
+use crate::i18n::{share_error, Strings, UiLang};
 use crate::state::{Action, AppError};
 
-fn message(t: &Strings, e: &AppError) -> String {
+fn message(lang: UiLang, e: &AppError) -> String {
+    let t: &Strings = lang.strings();
     match e {
         AppError::Binary => t.err_binary.into(),
         AppError::Undecodable => t.err_undecodable.into(),
@@ -18,6 +19,40 @@ fn message(t: &Strings, e: &AppError) -> String {
             MAX_BYTES / (1024 * 1024)
         ),
         AppError::Read(detail) => format!("{}: {detail}", t.err_read),
+        AppError::Link(e) => format!(
+            "{}{}{}{}",
+            t.err_link,
+            colon(lang),
+            share_error(lang, e),
+            stop(lang, t.draft_kept)
+        ),
+        AppError::File(e) => format!(
+            "{}{}{}{}",
+            t.err_file,
+            colon(lang),
+            share_error(lang, e),
+            stop(lang, t.draft_kept)
+        ),
+        AppError::Storage { chars } => format!(
+            "{} ({})",
+            t.err_storage,
+            crate::i18n::doc_size(lang, *chars)
+        ),
+    }
+}
+
+fn colon(lang: UiLang) -> &'static str {
+    match lang {
+        UiLang::Zh => "：",
+        UiLang::En => ": ",
+    }
+}
+
+/// Ends the sentence and adds `more`.
+fn stop(lang: UiLang, more: &str) -> String {
+    match lang {
+        UiLang::Zh => format!("。{more}"),
+        UiLang::En => format!(". {more}"),
     }
 }
 
@@ -34,7 +69,7 @@ pub fn ErrorBanner() -> Html {
     };
     html! {
         <div class="error" data-testid="error" role="alert">
-            <span class="error-text">{ message(t, err) }</span>
+            <span class="error-text">{ message(state.ui, err) }</span>
             <button type="button" class="btn btn-small" onclick={dismiss}
                 data-testid="error-dismiss" aria-label={t.dismiss}>{ "×" }</button>
         </div>

@@ -1,11 +1,15 @@
 //! One component a file. Components render and dispatch actions; only `app` has effects.
 
 pub mod app;
+pub mod doc_bar;
 pub mod editor;
 pub mod entity_list;
 pub mod error_banner;
+pub mod export_panel;
 pub mod formulation_list;
 pub mod outline;
+pub mod recent_list;
+pub mod share_panel;
 pub mod status_line;
 pub mod text_view;
 pub mod toolbar;

@@ -153,7 +153,6 @@ fn render_row(row: &Row, cx: &RowCtx) -> Html {
             aria-describedby={meta.is_some().then(|| format!("tm-{i}"))}
             tabindex={if state.tree_focus == i { "0" } else { "-1" }}
             class={classes!("node", current.then_some("current"), reading.then_some("reading"))}
-            style={format!("--depth:{}", row.depth)}
             hidden={row.hidden} {onclick} {onfocus}>
             <div class="node-row">
                 if has_children {

@@ -55,7 +55,7 @@ pub fn Toolbar() -> Html {
                 <button type="button" class="btn primary" onclick={open_picker}
                     data-testid="upload-button">{ t.upload }</button>
                 <input ref={file_ref} type="file" class="visually-hidden" data-testid="file-input"
-                    accept=".txt,text/plain" tabindex="-1" aria-label={t.upload} {onchange} />
+                    accept=".txt,.gangmu,text/plain,application/json" tabindex="-1" aria-label={t.upload} {onchange} />
                 <span class="hint">{ t.upload_hint }</span>
                 <button type="button" class="btn" onclick={switch_lang}
                     data-testid="lang-switch" aria-label={t.switch_lang_label}
