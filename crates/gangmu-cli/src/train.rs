@@ -54,7 +54,8 @@ pub fn run(options: &Options) -> Result<(), String> {
         cluener_dev.len(),
         pd_dev.len()
     );
-    let ctx = Context::new();
+    let lexicon = gangmu_core::zh::words::Lexicon::load();
+    let ctx = Context::new(&lexicon);
     let config = Config {
         bits: options.bits,
         epochs: options.epochs,

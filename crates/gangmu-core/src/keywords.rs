@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::text::Text;
 use crate::zh::words::Lexicon;
-use crate::{Language, Organization, OutlineNode, Person, Span};
+use crate::{Language, Organization, OutlineNode, Person, Resources, Span};
 
 /// Terms kept on a node and for the document.
 const PER_SECTION: usize = 5;
@@ -88,9 +88,10 @@ pub fn attach(
     outline: &mut [OutlineNode],
     people: &[Person],
     organizations: &[Organization],
+    resources: &Resources,
 ) -> Keywords {
-    let lexicon = (language == Language::Zh).then(Lexicon::load);
-    let (units, vocabulary) = units(text, lexicon.as_ref());
+    let lexicon = (language == Language::Zh).then(|| resources.zh_words());
+    let (units, vocabulary) = units(text, lexicon);
     let max_n = if language == Language::Zh {
         ZH_MAX
     } else {
@@ -154,7 +155,7 @@ pub fn attach(
             continue;
         }
         // Background rarity: the mean corpus IDF of the term's words.
-        let background = lexicon.as_ref().map(|lex| {
+        let background = lexicon.map(|lex| {
             (g.first..g.first + g.len)
                 .map(|i| lex.idf(&vocabulary[units[i].id as usize]))
                 .sum::<f64>()
@@ -175,7 +176,7 @@ pub fn attach(
         terms[t].starts = starts;
     }
     // Chinese words also count inside longer words (粮食 in 粮食安全), as a reader counts them.
-    if let Some(lexicon) = &lexicon {
+    if let Some(lexicon) = lexicon {
         let known: HashSet<String> = terms.iter().map(|t| t.text.clone()).collect();
         let mut extra: Vec<(&str, Vec<usize>)> = lexicon
             .all_occurrences(text.chars())

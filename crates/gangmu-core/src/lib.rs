@@ -27,13 +27,66 @@ pub use model::{
 pub use text::Text;
 
 /// One language's analysis. Adding a language means a module with a type implementing this
-/// trait and a line in [`analyzer_for`]; `zh.rs` is the fullest example.
+/// trait and a line in [`analyzer_for`]; `zh/` is the fullest example.
 pub trait Analyzer {
     fn language(&self) -> Language;
     /// The heading tree, in document order, levels equal to depth.
     fn outline(&self, text: &Text) -> Vec<OutlineNode>;
     /// People and organisations, each in order of first mention.
-    fn entities(&self, text: &Text) -> (Vec<Person>, Vec<Organization>);
+    fn entities(&self, text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>);
+}
+
+/// The model assets an analysis reads: the Chinese word list (segmentation, key terms,
+/// tagger features) and the Chinese NER tagger. Load once, analyse many texts.
+///
+/// With the `embedded` feature (default) [`Resources::embedded`] uses the copies compiled into
+/// the core. The web worker builds without it and passes the asset files it fetched to
+/// [`Resources::load`], so the page's first load stays small.
+///
+/// Cost: parsing the word list builds a hash map of ~33k entries (a few ms); the tagger's
+/// weights are read in place, not copied.
+pub struct Resources {
+    zh_words: zh::words::Lexicon,
+    zh_tagger: Option<zh::tagger::Model<'static>>,
+}
+
+impl Resources {
+    /// From the asset files' contents: `data/zh-words.tsv` and `data/zh-ner.bin`. A word list
+    /// in the wrong format yields an empty lexicon; a tagger that does not parse is an error.
+    pub fn load(zh_words: &'static str, zh_ner: &'static [u8]) -> Result<Resources, String> {
+        let zh_tagger = zh::tagger::Model::from_bytes(zh_ner)
+            .map_err(|e| format!("the Chinese tagger model: {e}"))?;
+        Ok(Resources {
+            zh_words: zh::words::Lexicon::parse(zh_words),
+            zh_tagger: Some(zh_tagger),
+        })
+    }
+
+    /// No model assets: rules only, key terms without a word list. For a page whose assets
+    /// have not arrived (yet).
+    pub fn none() -> Resources {
+        Resources {
+            zh_words: zh::words::Lexicon::parse(""),
+            zh_tagger: None,
+        }
+    }
+
+    /// The assets compiled into the core.
+    #[cfg(feature = "embedded")]
+    pub fn embedded() -> Resources {
+        Resources {
+            zh_words: zh::words::Lexicon::load(),
+            zh_tagger: zh::tagger::Model::shipped(),
+        }
+    }
+
+    pub(crate) fn zh_words(&self) -> &zh::words::Lexicon {
+        &self.zh_words
+    }
+
+    pub(crate) fn zh_tagger(&self) -> Option<&zh::tagger::Model<'static>> {
+        self.zh_tagger.as_ref()
+    }
 }
 
 /// Guesses the language from the share of Han characters among letters.
@@ -61,17 +114,31 @@ fn analyzer_for(language: Language) -> &'static dyn Analyzer {
     }
 }
 
-/// Analyses a text. Never fails and never panics on any input: an empty or odd text gives an
-/// analysis with empty lists.
+/// Analyses a text with the model assets compiled into the core (feature `embedded`).
+/// Never fails and never panics on any input: an empty or odd text gives an analysis with
+/// empty lists.
+#[cfg(feature = "embedded")]
 pub fn analyze(text: &str) -> Analysis {
+    analyze_with(text, &Resources::embedded())
+}
+
+/// Analyses a text with the given model assets. Never fails and never panics on any input.
+pub fn analyze_with(text: &str, resources: &Resources) -> Analysis {
     let language = detect_language(text);
     let prepared = Text::new(text);
     let analyzer = analyzer_for(language);
     let mut outline = analyzer.outline(&prepared);
-    let (people, organizations) = analyzer.entities(&prepared);
+    let (people, organizations) = analyzer.entities(&prepared, resources);
     let formulations = formulations::find(&prepared, language);
     formulations::attach_to_outline(&mut outline, &formulations, prepared.len());
-    let keywords = keywords::attach(&prepared, language, &mut outline, &people, &organizations);
+    let keywords = keywords::attach(
+        &prepared,
+        language,
+        &mut outline,
+        &people,
+        &organizations,
+        resources,
+    );
     Analysis {
         id: None,
         language,

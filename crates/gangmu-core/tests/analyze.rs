@@ -272,3 +272,28 @@ fn analysis_json_has_the_schema_field_names() {
     let back: Analysis = serde_json::from_value(v).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn assets_loaded_at_run_time_give_the_embedded_analysis() {
+    use gangmu_core::{analyze_with, Resources};
+    let words: &'static str = include_str!("../data/zh-words.tsv");
+    let ner: &'static [u8] = include_bytes!("../data/zh-ner.bin");
+    let loaded = Resources::load(words, ner).expect("the shipped assets load");
+    assert_eq!(analyze_with(MEETING, &loaded), analyze(MEETING));
+    assert!(
+        Resources::load(words, &ner[..ner.len() / 2]).is_err(),
+        "a cut model is refused"
+    );
+}
+
+#[test]
+fn without_assets_the_rules_still_work() {
+    let bare = gangmu_core::analyze_with(MEETING, &gangmu_core::Resources::none());
+    assert_consistent(MEETING, &bare);
+    assert_eq!(bare.people[0].name, "钟书宁");
+    assert!(bare
+        .organizations
+        .iter()
+        .any(|o| o.name == "青岚市中级人民法院"));
+    assert!(!bare.outline.is_empty());
+}

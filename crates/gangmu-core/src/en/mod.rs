@@ -6,7 +6,7 @@ mod entities;
 mod lexicon;
 mod outline;
 
-use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Text};
+use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Resources, Text};
 
 pub struct English;
 
@@ -19,7 +19,8 @@ impl Analyzer for English {
         tree::build(outline::headings(text))
     }
 
-    fn entities(&self, text: &Text) -> (Vec<Person>, Vec<Organization>) {
+    fn entities(&self, text: &Text, _resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
+        // English reads no model asset yet.
         entities::find(text)
     }
 }

@@ -16,16 +16,17 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::lexicon::*;
-use super::tagger::{Context, Kind, Model};
+use super::tagger::{Context, Kind};
 use crate::text::is_han;
-use crate::{Organization, Person, Span, Text};
+use crate::{Organization, Person, Resources, Span, Text};
 
-pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
+pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
     let source: String = text.chars().iter().collect();
     let offsets = CharOffsets::new(&source);
     let chars = text.chars();
-    let proposed = match Model::shipped() {
-        Some(model) => model.spans(chars, &Context::new()),
+    // Without the tagger (its asset not loaded), the rules alone.
+    let proposed = match resources.zh_tagger() {
+        Some(model) => model.spans(chars, &Context::new(resources.zh_words())),
         None => Vec::new(),
     };
     let orgs = organizations(&source, chars, &offsets, &proposed);
@@ -682,7 +683,7 @@ mod tests {
     use super::*;
 
     fn analyse(text: &str) -> (Vec<Person>, Vec<Organization>) {
-        find(&Text::new(text))
+        find(&Text::new(text), &Resources::embedded())
     }
 
     fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {

@@ -6,9 +6,9 @@ mod entities;
 mod lexicon;
 mod outline;
 pub mod tagger;
-pub(crate) mod words;
+pub mod words;
 
-use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Text};
+use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Resources, Text};
 
 pub struct Chinese;
 
@@ -21,8 +21,8 @@ impl Analyzer for Chinese {
         tree::build(outline::headings(text))
     }
 
-    fn entities(&self, text: &Text) -> (Vec<Person>, Vec<Organization>) {
-        entities::find(text)
+    fn entities(&self, text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
+        entities::find(text, resources)
     }
 }
 

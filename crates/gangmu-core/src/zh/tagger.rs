@@ -25,7 +25,7 @@
 //! no allocation).
 //!
 //! **Cost.** The shipped asset is 2^18 × 5 bytes + a 656-byte header = 1,311,360 bytes raw,
-//! 730,685 bytes gzip -9 (most codes are 0). Per call, [`Context::new`] loads the word list (~33k
+//! 730,685 bytes gzip -9 (most codes are 0). Per call, [`Context::new`] takes the word list (~33k
 //! entries, a few ms) and builds one Aho-Corasick automaton over ~900 list words (under a
 //! millisecond). Tagging is linear in the text: ~30 hashed features per character (5 weights
 //! each, one table read) and Viterbi over 5 tags — measured at about 0.55 s per MB of Chinese
@@ -52,6 +52,7 @@ const HEADER: usize = 8 + 4 + LEVELS * 4 + (TAGS + 1) * TAGS * 4;
 const MAX_BITS: u32 = 24;
 
 /// The model compiled into the core.
+#[cfg(feature = "embedded")]
 const SHIPPED: &[u8] = include_bytes!("../../data/zh-ner.bin");
 
 /// What a span is.
@@ -170,6 +171,7 @@ impl<'a> Model<'a> {
     }
 
     /// The model shipped with the core (`data/zh-ner.bin`), if it parses.
+    #[cfg(feature = "embedded")]
     pub fn shipped() -> Option<Model<'static>> {
         Model::from_bytes(SHIPPED).ok()
     }
@@ -299,8 +301,8 @@ const F_PLACE: u8 = 16;
 
 /// Per-call state the features need: the word list for segmentation and an automaton over the
 /// project's word lists. Build once per analysis.
-pub struct Context {
-    words: Lexicon,
+pub struct Context<'r> {
+    words: &'r Lexicon,
     lists: AhoCorasick,
     flags: Vec<u8>,
     /// Character classes from the word lists (surname, not in a name, transliteration): one
@@ -312,14 +314,8 @@ const C_SURNAME: u8 = 1;
 const C_NOT_IN_NAME: u8 = 2;
 const C_TRANSLIT: u8 = 4;
 
-impl Default for Context {
-    fn default() -> Self {
-        Context::new()
-    }
-}
-
-impl Context {
-    pub fn new() -> Context {
+impl<'r> Context<'r> {
+    pub fn new(lexicon: &'r Lexicon) -> Context<'r> {
         let mut by_word: HashMap<&'static str, u8> = HashMap::new();
         let groups: [(&[&'static str], u8); 7] = [
             (TITLE_WORDS, F_TITLE),
@@ -352,7 +348,7 @@ impl Context {
             }
         }
         Context {
-            words: Lexicon::load(),
+            words: lexicon,
             lists,
             flags: words.iter().map(|(_, f)| *f).collect(),
             classes,
@@ -362,7 +358,7 @@ impl Context {
     /// The corpus word list (shared with other rules that need it).
     #[allow(dead_code)]
     pub(crate) fn words(&self) -> &Lexicon {
-        &self.words
+        self.words
     }
 }
 
@@ -866,7 +862,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let model = Model::shipped().expect("shipped model parses");
         model
-            .spans(&chars, &Context::new())
+            .spans(&chars, &Context::new(&Lexicon::load()))
             .into_iter()
             .map(|(k, s)| (k, chars[s.start..s.end].iter().collect()))
             .collect()
@@ -898,7 +894,7 @@ mod tests {
     fn every_line_is_tagged_on_its_own() {
         let chars: Vec<char> = "王\n李".chars().collect();
         let model = Model::shipped().expect("shipped model parses");
-        let tags = model.tag(&chars, &Context::new());
+        let tags = model.tag(&chars, &Context::new(&Lexicon::load()));
         assert_eq!(tags.len(), 3);
         assert_eq!(tags[1], O, "a line break is never inside a span");
     }
@@ -907,7 +903,8 @@ mod tests {
     #[test]
     fn a_model_trained_on_a_few_sentences_tags_a_new_one() {
         use train::*;
-        let ctx = Context::new();
+        let lexicon = Lexicon::load();
+        let ctx = Context::new(&lexicon);
         let mut sentences = Vec::new();
         // Invented sentences: [name] and {organisation} marked inline.
         let raw = [

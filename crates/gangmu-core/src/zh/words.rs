@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::is_han;
 
+#[cfg(feature = "embedded")]
 const WORDS: &str = include_str!("../../data/zh-words.tsv");
 /// Longest word in the list, in characters.
 const MAX_WORD: usize = 4;
@@ -46,10 +47,19 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The word list compiled into the core.
+    #[cfg(feature = "embedded")]
     pub fn load() -> Lexicon {
+        Lexicon::parse(WORDS)
+    }
+
+    /// Reads a word list in the `data/zh-words.tsv` format: `word<TAB>count` lines after `#`
+    /// header lines, the first of which names the corpus size. Lines that are not of that form
+    /// are skipped, so any text gives a (possibly empty) lexicon.
+    pub fn parse(words: &'static str) -> Lexicon {
         let mut counts = FnvMap::default();
         let mut total = 1.0f64;
-        for line in WORDS.lines() {
+        for line in words.lines() {
             if let Some(header) = line.strip_prefix('#') {
                 // "# gangmu zh lexicon v1: word<TAB>count in the source corpus (N chars)"
                 if let Some(n) = header.split('(').nth(1).and_then(|r| r.split(' ').next()) {
