@@ -48,14 +48,22 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
     let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
     let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
-    chinese || foreign
+    // Names the lists do not know (金正日, 冈田武史, 基里延科): the tagger's word, as long as no
+    // function word or character of an institution's name (示范法庭) is inside and no title
+    // word ends it.
+    let other = (name.len() <= 4 || name.contains(&'·'))
+        && !name
+            .iter()
+            .any(|&c| FUNCTION_CHARS.contains(c) || INSTITUTION_CHARS.contains(c))
+        && ends_with_any(&word, TITLE_WORDS).is_none();
+    chinese || foreign || other
 }
 
-/// Would a span the tagger proposes as an organisation pass for one? Measured on official
-/// news, the tagger's organisations are reliable only where they end with a word that ends
-/// organisation names (公司, 大学, 协会…) after a name of their own; government bodies are left
-/// to the rules, which know their levels, places and short forms. Never a collective reference
-/// (全市法院, 各级党委, 两级法院) or a bare place.
+/// Would a span the tagger proposes as an organisation pass for one? It must end with a word
+/// that ends organisation names (公司, 大学, 委员会…) after a name of its own, or with one of the
+/// characters that head them (农业部, 新华社, 中国队, 招商银行) in a name of three or more; and
+/// never be a collective reference (全市法院, 各级党委, 两级法院), a bare place, a meeting or a
+/// document (…工作会议, …条例), or cross a space.
 fn plausible_org(chars: &[char], span: Span) -> bool {
     let name: String = chars[span.start..span.end].iter().collect();
     let suffix = ORG_SUFFIXES
@@ -63,14 +71,14 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         .filter(|s| s.chars().count() >= 2 && name.ends_with(*s))
         .map(|s| s.chars().count())
         .max();
-    // One-character endings that rarely end anything else: 中国队, 农业部, 致公党, 新华社.
-    let short = span.len() >= 3 && "队部党社署".contains(chars[span.end - 1]);
-    (suffix.is_some_and(|n| span.len() > n) || short)
+    let head = span.len() >= 3 && ORG_HEADS.contains(chars[span.end - 1]);
+    (suffix.is_some_and(|n| span.len() > n) || head)
         && !"全各本该两每此诸我其这那".contains(chars[span.start])
         && !COUNTRIES.contains(&name.as_str())
+        && !NOT_ORG_ENDINGS.iter().any(|e| name.ends_with(e))
         && chars[span.start..span.end]
             .iter()
-            .all(|&c| !c.is_whitespace())
+            .all(|&c| !c.is_whitespace() && c != '《' && c != '》')
 }
 
 /// Converts byte offsets of `source` (as Aho-Corasick reports them) to char offsets.
@@ -451,18 +459,40 @@ fn organizations(
         }
         found.push(mention);
     }
-    // Organisations the tagger proposes where the rules found none.
+    // Organisations the tagger proposes where the rules found none, and longer names the
+    // tagger reads around one the rules found (土耳其 + 外交部, 全国人大常委会 + 法工委).
     let mut extra = Vec::new();
     for &(kind, span) in proposed {
-        if kind == Kind::Org
-            && !found.iter().any(|f| f.span.overlaps(&span))
-            && plausible_org(chars, span)
-        {
+        if kind != Kind::Org || !plausible_org(chars, span) {
+            continue;
+        }
+        let overlapping: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].span.overlaps(&span))
+            .collect();
+        if overlapping.is_empty() {
+            // A local body the rules saw and did not take has no level or place of its own
+            // (保持法院, 人民法院): a common noun.
+            let name = text_of(chars, span);
+            if ends_with_any(&name, LOCAL_BODIES).is_some_and(|body| {
+                let n = body.chars().count();
+                n >= 2 && span.len() <= n + 2
+            }) {
+                continue;
+            }
             extra.push(OrgMention {
                 span,
                 name: text_of(chars, span),
                 parts: None,
             });
+        } else if let [k] = overlapping[..] {
+            let rule = found[k].span;
+            if rule != span && span.start <= rule.start && rule.end <= span.end {
+                found[k] = OrgMention {
+                    span,
+                    name: text_of(chars, span),
+                    parts: None,
+                };
+            }
         }
     }
     if !extra.is_empty() {
@@ -798,6 +828,51 @@ mod tests {
             analyse("青川师范大学与恒远科技有限公司签署协议，推动全市法院建设法治化营商环境。");
         let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["青川师范大学", "恒远科技有限公司"]);
+    }
+
+    fn span_of(text: &str, word: &str) -> (Vec<char>, Span) {
+        let chars: Vec<char> = text.chars().collect();
+        let start = text[..text.find(word).expect("word in text")]
+            .chars()
+            .count();
+        (chars, Span::new(start, start + word.chars().count()))
+    }
+
+    #[test]
+    fn tagger_names_outside_the_surname_list_pass_unless_they_read_as_words() {
+        for (text, word, ok) in [
+            ("冈村健史抵达北京。", "冈村健史", true),
+            ("会见了朴明哲。", "朴明哲", true),
+            ("参观示范法庭。", "示范法庭", false),
+            ("他们来过这里。", "们来过", false),
+            ("王小明书记到场。", "王小明书记", false),
+        ] {
+            let (chars, span) = span_of(text, word);
+            assert_eq!(plausible_person(&chars, span), ok, "{word}");
+        }
+    }
+
+    #[test]
+    fn tagger_organisations_end_with_an_organisation_head() {
+        for (text, word, ok) in [
+            ("恒远制药厂扩建。", "恒远制药厂", true),
+            ("青川商业银行放贷。", "青川商业银行", true),
+            ("临江交警支队出动。", "临江交警支队", true),
+            ("召开全市法院会议。", "全市法院", false),
+            ("召开全省经济工作会议。", "全省经济工作会议", false),
+            ("召开年度经济工作会议。", "年度经济工作会议", false),
+            ("印发安全生产条例。", "安全生产条例", false),
+            ("走访恒远科技。", "恒远科技", false),
+        ] {
+            let (chars, span) = span_of(text, word);
+            assert_eq!(plausible_org(&chars, span), ok, "{word}");
+        }
+    }
+
+    #[test]
+    fn bare_bodies_are_not_organisations() {
+        let (_, orgs) = analyse("要锻造法院队伍，保持法院工作和人民法院工作的连续性。");
+        assert!(orgs.is_empty(), "{orgs:?}");
     }
 
     #[test]

@@ -209,3 +209,21 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "董事会", "俱乐部", "事务所", "出版社", "报社", "杂志社", "电视台", "广播电台", "日报", "晚报", "通讯社", "新闻社", "组织", "联盟",
     "党", "部", "局", "厅", "署", "办", "院", "会", "队", "军", "部队", "中心", "工厂", "厂", "酒店", "集团公司", "实验室", "团",
 ];
+
+/// Characters that end organisation names on their own (外交部, 新华社, 中国队, 招商银行):
+/// a tagger span of three or more characters ending with one passes for an organisation.
+pub const ORG_HEADS: &str = "院委局部会所厂社校团队行署办处党厅站台馆军室庭";
+
+/// Endings of names that are not organisations although the tagger may read them as such:
+/// meetings, events and documents.
+pub const NOT_ORG_ENDINGS: &[&str] = &[
+    "会议", "论坛", "峰会", "博览会", "运动会", "交易会", "洽谈会", "座谈会", "研讨会", "报告会",
+    "发布会", "表彰会", "推进会", "年会", "例会", "全会", "大会堂", "条例", "规定", "办法", "意见",
+    "决定", "通知", "纲要", "规划", "方案", "报告", "公报",
+];
+
+/// Function words and grammatical characters that are never part of a person's name.
+pub const FUNCTION_CHARS: &str = "的地得了是在和与及等对向为就也还并都将已被把让从到于其这那个们有无不着过吗呢吧啊";
+
+/// Characters of institutions' names and of meetings that are not in people's names.
+pub const INSTITUTION_CHARS: &str = "会议市省县区委院部局厅党政府庭届次项";

@@ -25,7 +25,7 @@
 //! no allocation).
 //!
 //! **Cost.** The shipped asset is 2^18 × 5 bytes + a 656-byte header = 1,311,360 bytes raw,
-//! 730,685 bytes gzip -9 (most codes are 0). Per call, [`Context::new`] takes the word list (~33k
+//! 769,120 bytes gzip -9 (most codes are 0). Per call, [`Context::new`] takes the word list (~33k
 //! entries, a few ms) and builds one Aho-Corasick automaton over ~900 list words (under a
 //! millisecond). Tagging is linear in the text: ~30 hashed features per character (5 weights
 //! each, one table read) and Viterbi over 5 tags — measured at about 0.55 s per MB of Chinese
