@@ -19,6 +19,8 @@ const USAGE: &str = "usage:
   gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
   gangmu analyze --jsonl [FILE|-]      read {\"id\",\"text\"} lines, print one analysis line each
   gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus
+  gangmu train-ner -o OUT CORPUS_DIR [--epochs N] [--bits B] [--pd-weight W] [--all-scores]
+                                       train the Chinese NER tagger and print held-out scores
   gangmu share-size FILE...            length of the share link each text would make";
 
 fn main() -> ExitCode {
