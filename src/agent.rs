@@ -1,70 +1,444 @@
-//! The analysis worker. Analysis runs in a Web Worker so a long report never freezes typing;
-//! the app only sends text and receives results (see `state.rs` for how stale ones are dropped).
+//! The analysis worker. Analysis runs in a Web Worker so a long report never freezes the
+//! page; the app sends text (or a file to read) and receives results (see `state.rs` for how
+//! stale ones are dropped, and `components/app.rs` for how big answers are taken in).
+//!
+//! Messages travel as JS values (serde-wasm-bindgen): strings stay strings and a `File` is
+//! passed as is, so the page never copies, decodes or parses a big file itself. The analysis
+//! comes back as JSON in chunks of at most [`CHUNK_BYTES`], which the page parses one per
+//! task, so no single step on the main thread grows with the document.
+//!
+//! Model assets (the Chinese word list and NER tagger) are not compiled in: the worker
+//! fetches them (`assets/zh-words.tsv`, `assets/zh-ner.bin`, relative to the worker script,
+//! cached by the service worker) on start and builds [`Resources`] once.
 
-use gangmu_core::Analysis;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gangmu_core::decode::{decode_bytes, DecodeError, MAX_BYTES};
+use gangmu_core::share::{ShareError, Shared};
+use gangmu_core::{Analysis, Resources};
 use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
+/// Upper bound of one JSON chunk of an answer: parsing it on the main thread takes a few ms.
+pub const CHUNK_BYTES: usize = 192 * 1024;
+
 /// What the app asks the worker to do.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Request {
-    pub request_id: u64,
-    pub text: String,
+#[derive(Serialize, Deserialize, Debug)]
+pub enum Request {
+    /// Analyse a text.
+    Analyze { request_id: u64, text: String },
+    /// Analyse the text of the last file read (it need not travel back).
+    AnalyzeRead { request_id: u64 },
+    /// Read and decode a file (a `File`), then answer with [`Loaded`].
+    Read {
+        request_id: u64,
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        file: JsValue,
+    },
+    /// Test hook (only sent when the page's URL asks for it, see `browser::debug_flag`):
+    /// panic inside the worker while handling this request.
+    Panic { request_id: u64 },
 }
 
 /// The worker's answer, tagged with the request it answers.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// The analysis as JSON chunks ([`split_analysis`]); `analysis_ms` is the wall time of
+    /// the analysis alone (not decoding, not serialising).
+    Analyzed {
+        request_id: u64,
+        chunks: Vec<Chunk>,
+        analysis_ms: f64,
+    },
+    /// A file was read.
+    Loaded { request_id: u64, loaded: Loaded },
+    /// Something went wrong in the worker (a panic): the message to show.
+    Failed { request_id: u64, message: String },
+}
+
+impl Reply {
+    pub fn request_id(&self) -> u64 {
+        match self {
+            Reply::Analyzed { request_id, .. }
+            | Reply::Loaded { request_id, .. }
+            | Reply::Failed { request_id, .. } => *request_id,
+        }
+    }
+}
+
+/// What a file turned out to be.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Text(String),
+    /// A `.gangmu` document (text and view).
+    Document(Shared),
+    Binary,
+    TooLarge {
+        bytes: usize,
+    },
+    Undecodable,
+    /// A `.gangmu` file that does not parse.
+    BadDocument(WireShareError),
+    Read(String),
+}
+
+/// [`ShareError`] as it crosses to the page.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum WireShareError {
+    NotALink,
+    FutureVersion(u32),
+    Corrupt(String),
+    TooLarge,
+}
+
+impl From<ShareError> for WireShareError {
+    fn from(e: ShareError) -> Self {
+        match e {
+            ShareError::NotALink => WireShareError::NotALink,
+            ShareError::FutureVersion(v) => WireShareError::FutureVersion(v),
+            ShareError::Corrupt(s) => WireShareError::Corrupt(s.to_string()),
+            ShareError::TooLarge => WireShareError::TooLarge,
+        }
+    }
+}
+
+impl From<WireShareError> for ShareError {
+    fn from(e: WireShareError) -> Self {
+        match e {
+            WireShareError::NotALink => ShareError::NotALink,
+            WireShareError::FutureVersion(v) => ShareError::FutureVersion(v),
+            // The core's reasons are static strings; one crossing per failed file.
+            WireShareError::Corrupt(s) => ShareError::Corrupt(Box::leak(s.into_boxed_str())),
+            WireShareError::TooLarge => ShareError::TooLarge,
+        }
+    }
+}
+
+/// One piece of an analysis: the head (an `Analysis` with empty lists) or a JSON array of
+/// some items of one list.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Chunk {
+    Head(String),
+    Outline(String),
+    People(String),
+    Organizations(String),
+    Formulations(String),
+}
+
+/// The analysis as JSON chunks of at most about [`CHUNK_BYTES`] each (one item bigger than
+/// that is a chunk of its own).
+pub fn split_analysis(a: Analysis) -> Vec<Chunk> {
+    let Analysis {
+        outline,
+        people,
+        organizations,
+        formulations,
+        ..
+    } = &a;
+    let mut out = Vec::new();
+    fn push_items<T: Serialize>(items: &[T], make: fn(String) -> Chunk, out: &mut Vec<Chunk>) {
+        let mut buf = String::from("[");
+        for item in items {
+            let json = serde_json::to_string(item).expect("plain data serialises");
+            if buf.len() > 1 && buf.len() + json.len() > CHUNK_BYTES {
+                buf.push(']');
+                out.push(make(std::mem::replace(&mut buf, String::from("["))));
+            }
+            if buf.len() > 1 {
+                buf.push(',');
+            }
+            buf.push_str(&json);
+        }
+        if buf.len() > 1 {
+            buf.push(']');
+            out.push(make(buf));
+        }
+    }
+    push_items(outline, Chunk::Outline, &mut out);
+    push_items(people, Chunk::People, &mut out);
+    push_items(organizations, Chunk::Organizations, &mut out);
+    push_items(formulations, Chunk::Formulations, &mut out);
+    let head = Analysis {
+        outline: Vec::new(),
+        people: Vec::new(),
+        organizations: Vec::new(),
+        formulations: Vec::new(),
+        ..a
+    };
+    out.insert(
+        0,
+        Chunk::Head(serde_json::to_string(&head).expect("plain data serialises")),
+    );
+    out
+}
+
+/// Adds one chunk to the analysis being put together (the head replaces it, keeping the
+/// lists already read).
+pub fn merge_chunk(into: &mut Analysis, chunk: &Chunk) -> Result<(), String> {
+    let err = |e: serde_json::Error| e.to_string();
+    match chunk {
+        Chunk::Head(s) => {
+            let head: Analysis = serde_json::from_str(s).map_err(err)?;
+            let lists = std::mem::take(into);
+            *into = Analysis {
+                outline: lists.outline,
+                people: lists.people,
+                organizations: lists.organizations,
+                formulations: lists.formulations,
+                ..head
+            };
+        }
+        Chunk::Outline(s) => into
+            .outline
+            .extend(serde_json::from_str::<Vec<_>>(s).map_err(err)?),
+        Chunk::People(s) => into
+            .people
+            .extend(serde_json::from_str::<Vec<_>>(s).map_err(err)?),
+        Chunk::Organizations(s) => into
+            .organizations
+            .extend(serde_json::from_str::<Vec<_>>(s).map_err(err)?),
+        Chunk::Formulations(s) => into
+            .formulations
+            .extend(serde_json::from_str::<Vec<_>>(s).map_err(err)?),
+    }
+    Ok(())
+}
+
+/// What the reducer receives once every chunk is parsed.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Response {
     pub request_id: u64,
     pub analysis: Analysis,
-    /// Wall time of `gangmu_core::analyze` inside the worker.
+    /// Wall time of the analysis inside the worker.
     pub analysis_ms: f64,
 }
 
-/// JSON over `postMessage`. gloo-worker's default (bincode) is not self-describing and breaks
-/// on the core types' `skip_serializing_if` fields; JSON round-trips them.
-pub struct Json;
+/// JS values over `postMessage` (serde-wasm-bindgen): strings are passed as JS strings, a
+/// `File` as itself. gloo-worker's default (bincode) breaks on the core types'
+/// `skip_serializing_if` fields, and JSON would make the page parse a whole document at once.
+pub struct Wire;
 
-impl Codec for Json {
+impl Codec for Wire {
     fn encode<I: Serialize>(input: I) -> JsValue {
-        let text = serde_json::to_string(&input).expect("worker messages serialise to JSON");
-        JsValue::from_str(&text)
+        input
+            .serialize(&serde_wasm_bindgen::Serializer::new())
+            .expect("worker messages serialise")
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        let text = input.as_string().expect("worker messages are JSON strings");
-        serde_json::from_str(&text).expect("worker messages parse as JSON")
+        serde_wasm_bindgen::from_value(input).expect("worker messages deserialise")
     }
 }
 
-/// Stateless: every request is analysed on its own.
-pub struct AnalysisWorker;
+/// The file's bytes as the page's action wants them: decoded text, a `.gangmu` document, or
+/// why not. Pure (tested natively); the worker calls it on what it read.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
+    use crate::upload::{looks_like_gangmu, utf16_without_bom};
+    let named = name.to_lowercase().ends_with(".gangmu");
+    if named || looks_like_gangmu(bytes) {
+        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        match Shared::from_file(body) {
+            Ok(shared) => return Loaded::Document(shared),
+            Err(e) if named => return Loaded::BadDocument(e.into()),
+            Err(_) => {}
+        }
+    }
+    match decode_bytes(bytes) {
+        Ok(d) => Loaded::Text(d.text),
+        Err(DecodeError::Binary) => match utf16_without_bom(bytes) {
+            Some(text) => Loaded::Text(text),
+            None => Loaded::Binary,
+        },
+        Err(DecodeError::TooLarge { bytes }) => Loaded::TooLarge { bytes },
+        Err(DecodeError::Undecodable) => Loaded::Undecodable,
+    }
+}
+
+/// The model assets: loading, ready, or unavailable (rules only).
+enum Assets {
+    Loading(Vec<(HandlerId, Request)>),
+    Ready(Rc<Resources>),
+}
+
+pub struct AnalysisWorker {
+    assets: Rc<RefCell<Assets>>,
+}
+
+thread_local! {
+    /// The text of the last file read, for `AnalyzeRead`.
+    static LAST_READ: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+thread_local! {
+    /// The request being handled, so the panic hook can answer it.
+    static CURRENT: RefCell<Option<(WorkerScope<AnalysisWorker>, HandlerId, u64)>> =
+        const { RefCell::new(None) };
+}
 
 impl Worker for AnalysisWorker {
     type Message = ();
     type Input = Request;
-    type Output = Response;
+    type Output = Reply;
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        AnalysisWorker
+    fn create(scope: &WorkerScope<Self>) -> Self {
+        std::panic::set_hook(Box::new(|info| {
+            let message = info.to_string();
+            web_sys::console::error_1(&JsValue::from_str(&message));
+            let current = CURRENT.with(|c| c.try_borrow().ok().and_then(|c| c.clone()));
+            if let Some((scope, id, request_id)) = current {
+                scope.respond(
+                    id,
+                    Reply::Failed {
+                        request_id,
+                        message,
+                    },
+                );
+            }
+        }));
+        let assets = Rc::new(RefCell::new(Assets::Loading(Vec::new())));
+        {
+            let (assets, scope) = (assets.clone(), scope.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let resources = match load_resources().await {
+                    Ok(r) => r,
+                    Err(e) => {
+                        web_sys::console::warn_1(&JsValue::from_str(&format!(
+                            "Gangmu: model assets unavailable ({e}); analysing with rules only"
+                        )));
+                        Resources::none()
+                    }
+                };
+                let resources = Rc::new(resources);
+                let queued =
+                    std::mem::replace(&mut *assets.borrow_mut(), Assets::Ready(resources.clone()));
+                if let Assets::Loading(queue) = queued {
+                    for (id, msg) in queue {
+                        handle(&scope, &resources, msg, id);
+                    }
+                }
+            });
+        }
+        AnalysisWorker { assets }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
-        let t0 = now_ms();
-        let analysis = gangmu_core::analyze(&msg.text);
-        let analysis_ms = (now_ms() - t0).max(0.0);
-        scope.respond(
-            id,
-            Response {
-                request_id: msg.request_id,
-                analysis,
-                analysis_ms,
-            },
-        );
+        // Reading a file needs no assets: answer at once.
+        if matches!(msg, Request::Read { .. }) {
+            return handle(scope, &Rc::new(Resources::none()), msg, id);
+        }
+        let ready = match &mut *self.assets.borrow_mut() {
+            Assets::Ready(r) => Some(r.clone()),
+            Assets::Loading(queue) => {
+                // A newer analysis supersedes a queued older one.
+                queue.retain(|(_, m)| matches!(m, Request::Read { .. }));
+                queue.push((id, msg));
+                return;
+            }
+        };
+        if let Some(r) = ready {
+            handle(scope, &r, msg, id);
+        }
     }
+}
+
+fn handle(scope: &WorkerScope<AnalysisWorker>, resources: &Resources, msg: Request, id: HandlerId) {
+    let request_id = match &msg {
+        Request::Analyze { request_id, .. }
+        | Request::AnalyzeRead { request_id }
+        | Request::Read { request_id, .. }
+        | Request::Panic { request_id } => *request_id,
+    };
+    CURRENT.with(|c| *c.borrow_mut() = Some((scope.clone(), id, request_id)));
+    let msg = match msg {
+        Request::AnalyzeRead { request_id } => Request::Analyze {
+            request_id,
+            text: LAST_READ.with(|t| t.borrow().clone()).unwrap_or_default(),
+        },
+        m => m,
+    };
+    let reply = match msg {
+        Request::Analyze { request_id, text } => {
+            let t0 = now_ms();
+            let analysis = gangmu_core::analyze_with(&text, resources);
+            let analysis_ms = (now_ms() - t0).max(0.0);
+            drop(text);
+            Reply::Analyzed {
+                request_id,
+                chunks: split_analysis(analysis),
+                analysis_ms,
+            }
+        }
+        Request::Read { request_id, file } => {
+            let loaded = read_file(file);
+            LAST_READ.with(|t| {
+                *t.borrow_mut() = match &loaded {
+                    Loaded::Text(s) => Some(s.clone()),
+                    _ => None,
+                }
+            });
+            Reply::Loaded { request_id, loaded }
+        }
+        Request::AnalyzeRead { .. } => unreachable!("replaced above"),
+        Request::Panic { .. } => panic!("test panic requested by the page (?debug=worker-panic)"),
+    };
+    CURRENT.with(|c| *c.borrow_mut() = None);
+    scope.respond(id, reply);
+}
+
+/// Reads a `File` synchronously (workers may) and decodes it; the size is checked first so
+/// a huge file is refused without being read.
+fn read_file(file: JsValue) -> Loaded {
+    use wasm_bindgen::JsCast;
+    let Ok(file) = file.dyn_into::<web_sys::File>() else {
+        return Loaded::Read("not a file".into());
+    };
+    let size = file.size();
+    if size > MAX_BYTES as f64 {
+        return Loaded::TooLarge {
+            bytes: size as usize,
+        };
+    }
+    let buf = web_sys::FileReaderSync::new().and_then(|r| r.read_as_array_buffer(&file));
+    match buf {
+        Ok(buf) => load_bytes(&file.name(), &js_sys::Uint8Array::new(&buf).to_vec()),
+        Err(e) => Loaded::Read(e.as_string().unwrap_or_else(|| format!("{e:?}"))),
+    }
+}
+
+/// Fetches the two model assets (relative to the worker script, so any sub-path works) and
+/// builds the resources; the bytes live as long as the worker.
+async fn load_resources() -> Result<Resources, String> {
+    let words = fetch_bytes("./assets/zh-words.tsv").await?;
+    let ner = fetch_bytes("./assets/zh-ner.bin").await?;
+    let words = String::from_utf8(words).map_err(|e| e.to_string())?;
+    let words: &'static str = Box::leak(words.into_boxed_str());
+    let ner: &'static [u8] = Box::leak(ner.into_boxed_slice());
+    Resources::load(words, ner)
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let err = |e: JsValue| format!("{url}: {e:?}");
+    let global: web_sys::WorkerGlobalScope = js_sys::global()
+        .dyn_into()
+        .map_err(|_| "not in a worker".to_string())?;
+    let resp: web_sys::Response = JsFuture::from(global.fetch_with_str(url))
+        .await
+        .map_err(err)?
+        .dyn_into()
+        .map_err(err)?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(err)?)
+        .await
+        .map_err(err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// `performance.now()` of the worker scope (sub-millisecond), falling back to `Date.now()`.
@@ -83,14 +457,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn response_round_trips_through_json() {
-        let r = Response {
-            request_id: 7,
-            analysis: gangmu_core::analyze("会议强调\n市委副书记周明远出席会议。"),
-            analysis_ms: 1.5,
-        };
-        let s = serde_json::to_string(&r).unwrap();
-        let back: Response = serde_json::from_str(&s).unwrap();
-        assert_eq!(back, r);
+    fn analysis_round_trips_through_chunks() {
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(&format!(
+                "# 第{i}部分\n市委副书记周明远出席临江市中级人民法院会议，强调“公正与效率”。\n"
+            ));
+        }
+        let a = gangmu_core::analyze(&text);
+        assert!(!a.people.is_empty() && a.outline.len() > 100);
+        let chunks = split_analysis(a.clone());
+        assert!(chunks.len() > 2, "split into several chunks");
+        for c in &chunks {
+            let len = match c {
+                Chunk::Head(s)
+                | Chunk::Outline(s)
+                | Chunk::People(s)
+                | Chunk::Organizations(s)
+                | Chunk::Formulations(s) => s.len(),
+            };
+            assert!(len <= CHUNK_BYTES + 4096);
+        }
+        // In any order after the head, the lists come back whole.
+        let mut back = Analysis::default();
+        for c in &chunks {
+            merge_chunk(&mut back, c).unwrap();
+        }
+        assert_eq!(back, a);
+        assert!(merge_chunk(&mut back, &Chunk::People("[{".into())).is_err());
+    }
+
+    #[test]
+    fn files_by_content() {
+        assert_eq!(
+            load_bytes("a.txt", "会议强调".as_bytes()),
+            Loaded::Text("会议强调".into())
+        );
+        assert_eq!(
+            load_bytes("a.png", b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Loaded::Binary
+        );
+        let text = "会议强调\n1. report\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(load_bytes("a.txt", &le), Loaded::Text(text.into()));
+        assert_eq!(load_bytes("a.txt", &be), Loaded::Text(text.into()));
     }
 }

@@ -134,3 +134,66 @@ pub fn register_service_worker() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
 }
+
+/// Whether the page's URL asks for a test hook: `?debug=NAME` (e.g. `worker-panic`: the
+/// worker panics on every analysis; `worker-timeout`: every request times out at once;
+/// `app-panic`: the page panics once it has started). Only the query string is read, so no
+/// link or kept document can turn these on; the browser tests use them.
+pub fn debug_flag(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .any(|kv| kv == format!("debug={name}"))
+        })
+}
+
+/// A panic on the page stops its WebAssembly: Yew can no longer render. The hook logs it
+/// and writes the error straight into the DOM — the `error` banner and an `error` status —
+/// leaving the text box (and the text in it) as it is. Set through Yew, which would
+/// otherwise install its own hook when it starts rendering.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&message.clone().into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let zh = doc
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .is_none_or(|l| l.starts_with("zh"));
+        let text = if zh {
+            format!("页面出错，请复制保存你的文本后刷新页面（文本仍在输入框中）：{message}")
+        } else {
+            format!("The page failed; copy your text (it is still in the text box), then reload: {message}")
+        };
+        if let Ok(Some(status)) = doc.query_selector("[data-testid=\"status\"]") {
+            let _ = status.set_attribute("data-state", "error");
+            let _ = status.set_attribute("class", "status error");
+        }
+        let banner = match doc.query_selector("[data-testid=\"error\"]") {
+            Ok(Some(b)) => b,
+            _ => {
+                let Ok(b) = doc.create_element("div") else {
+                    return;
+                };
+                let _ = b.set_attribute("data-testid", "error");
+                let _ = b.set_attribute("role", "alert");
+                let _ = b.set_attribute("class", "error");
+                let parent = doc
+                    .query_selector(".under-input")
+                    .ok()
+                    .flatten()
+                    .map(web_sys::Node::from)
+                    .or_else(|| doc.body().map(web_sys::Node::from));
+                if let Some(p) = parent {
+                    let _ = p.append_child(&b);
+                }
+                b
+            }
+        };
+        banner.set_text_content(Some(&text));
+    }));
+}

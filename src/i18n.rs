@@ -127,6 +127,15 @@ pub struct Strings {
     pub err_link: &'static str,
     pub err_file: &'static str,
     pub err_storage: &'static str,
+    pub err_worker: &'static str,
+    pub err_worker_timeout: &'static str,
+    /// Shown when a document is too big to keep in this browser.
+    pub not_kept: &'static str,
+    /// "Show N more" (the number follows).
+    pub show_more: &'static str,
+    /// The collapsed editor of a very big document: the button that opens the text box.
+    pub edit_text: &'static str,
+    pub big_doc_loaded: &'static str,
     pub draft_kept: &'static str,
     pub chars_unit: &'static str,
     /// Where a link is sent: QR code, chat app, address bar.
@@ -207,6 +216,12 @@ pub static ZH: Strings = Strings {
     err_link: "无法打开该分享链接",
     err_file: "无法打开该 .gangmu 文件",
     err_storage: "文档太大，无法保存在本浏览器中；请导出 .gangmu 文件保存",
+    err_worker: "分析出错，已停止（你的文本仍在）",
+    err_worker_timeout: "分析超时未完成，已重新启动分析程序（你的文本仍在）；可编辑后重试",
+    not_kept: "文档较大，未保存在本浏览器中（只保存 1 MB 以内的文档）；请用“导出 → .gangmu”保存",
+    show_more: "再显示",
+    edit_text: "编辑全文",
+    big_doc_loaded: "已载入大文档",
     draft_kept: "原来的文档未受影响。",
     chars_unit: "字",
     channels: ["二维码", "聊天软件", "浏览器地址栏"],
@@ -288,6 +303,12 @@ pub static EN: Strings = Strings {
     err_file: "Cannot open this .gangmu file",
     err_storage:
         "The document is too large to keep in this browser; export a .gangmu file to keep it",
+    err_worker: "The analysis failed and stopped (your text is still here)",
+    err_worker_timeout: "The analysis did not finish in time; it was restarted (your text is still here). Edit to try again",
+    not_kept: "This document is large and is not kept in this browser (only documents up to 1 MB are); use Export → .gangmu to keep it",
+    show_more: "Show more:",
+    edit_text: "Edit the text",
+    big_doc_loaded: "Large document loaded",
     draft_kept: "Your document was left as it was.",
     chars_unit: "characters",
     channels: ["QR code", "Chat apps", "Address bar"],

@@ -65,75 +65,223 @@ pub struct Segment {
 /// formulation is laid out so that, with none selected, every mention is one run (except
 /// where a heading cuts it) and the DOM stays as light as before.
 pub fn layout(text: &str, analysis: &Analysis, formulation: Option<usize>) -> Vec<Segment> {
-    // byte offset of every char index, plus the end.
-    let mut bo: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    bo.push(text.len());
-    let n = bo.len() - 1;
-    let valid = |s: &Span| s.start < s.end && s.end <= n;
+    let n = text.chars().count();
+    let spans = Spans::new(analysis, n);
+    let occurrences = occurrences(analysis, formulation, n);
+    runs(
+        text,
+        0,
+        n,
+        0,
+        &spans.headings,
+        &spans.mentions,
+        &occurrences,
+    )
+}
 
-    let mut headings: Vec<(Span, usize)> = analysis
-        .outline_flat()
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (Span::new(h.start.min(h.end), h.end), i))
-        .filter(|(s, _)| valid(s))
-        .collect();
-    headings.sort_by_key(|(s, i)| (s.start, *i));
-    let headings = drop_overlaps(headings);
+/// The headings and mentions of an analysis, valid, sorted and without overlaps: computed
+/// once per analysis, then sliced per block.
+#[derive(Debug, PartialEq)]
+pub struct Spans {
+    pub headings: Vec<(Span, usize)>,
+    pub mentions: Vec<(Span, MentionRef)>,
+}
 
-    let mut mentions: Vec<(Span, MentionRef)> = Vec::new();
-    let people = analysis
-        .people
-        .iter()
-        .map(|p| (EntityKind::Person, &p.mentions));
-    let orgs = analysis
-        .organizations
-        .iter()
-        .map(|o| (EntityKind::Org, &o.mentions));
-    let mut counters = [0usize; 2];
-    for (kind, spans) in people.chain(orgs) {
-        let c = &mut counters[kind as usize];
-        for (m, s) in spans.iter().enumerate() {
-            if valid(s) {
-                let r = MentionRef {
-                    kind,
-                    entity: *c,
-                    mention: m,
-                };
-                mentions.push((*s, r));
+impl Spans {
+    /// `n`: the text's length in chars.
+    pub fn new(analysis: &Analysis, n: usize) -> Spans {
+        let valid = |s: &Span| s.start < s.end && s.end <= n;
+        let mut headings: Vec<(Span, usize)> = analysis
+            .outline_flat()
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (Span::new(h.start.min(h.end), h.end), i))
+            .filter(|(s, _)| valid(s))
+            .collect();
+        headings.sort_by_key(|(s, i)| (s.start, *i));
+        let headings = drop_overlaps(headings);
+
+        let mut mentions: Vec<(Span, MentionRef)> = Vec::new();
+        let people = analysis
+            .people
+            .iter()
+            .map(|p| (EntityKind::Person, &p.mentions));
+        let orgs = analysis
+            .organizations
+            .iter()
+            .map(|o| (EntityKind::Org, &o.mentions));
+        let mut counters = [0usize; 2];
+        for (kind, spans) in people.chain(orgs) {
+            let c = &mut counters[kind as usize];
+            for (m, s) in spans.iter().enumerate() {
+                if valid(s) {
+                    let r = MentionRef {
+                        kind,
+                        entity: *c,
+                        mention: m,
+                    };
+                    mentions.push((*s, r));
+                }
             }
+            *c += 1;
         }
-        *c += 1;
+        mentions.sort_by_key(|(s, r)| (s.start, std::cmp::Reverse(s.end), r.kind, r.entity));
+        let mentions = drop_overlaps(mentions);
+        Spans { headings, mentions }
     }
-    mentions.sort_by_key(|(s, r)| (s.start, std::cmp::Reverse(s.end), r.kind, r.entity));
-    let mentions = drop_overlaps(mentions);
+}
 
+/// The occurrences of `formulation`, valid, sorted, without overlaps, with their indices.
+pub fn occurrences(
+    analysis: &Analysis,
+    formulation: Option<usize>,
+    n: usize,
+) -> Vec<(Span, usize)> {
     let mut occurrences: Vec<(Span, usize)> = formulation
         .and_then(|f| analysis.formulations.get(f))
         .map(|f| {
             f.mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| valid(s))
+                .filter(|(_, s)| s.start < s.end && s.end <= n)
                 .map(|(i, s)| (*s, i))
                 .collect()
         })
         .unwrap_or_default();
     occurrences.sort_by_key(|(s, i)| (s.start, std::cmp::Reverse(s.end), *i));
-    let occurrences = drop_overlaps(occurrences);
+    drop_overlaps(occurrences)
+}
 
-    // Segments: alternate between gaps and headings over [0, n).
+/// A stretch of whole lines of the text, cut where no heading and no mention crosses. The
+/// text pane renders each block on its own (plain until it comes near the viewport), so a
+/// huge document costs only what is on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Char range `[start, end)`.
+    pub chars: (usize, usize),
+    /// The same range in bytes.
+    pub bytes: (usize, usize),
+    /// The heading in force at the block's start (the last one starting before it).
+    pub heading_before: Option<usize>,
+}
+
+/// Blocks of about `target` chars (at least; a block ends after a line break), covering the
+/// text exactly. A text without line breaks is one block.
+pub fn blocks(text: &str, spans: &Spans, target: usize) -> Vec<Block> {
+    // Every heading and mention, by start: a cut at `p` is allowed when none of them
+    // starts before `p` and ends after it.
+    let mut covered: Vec<(usize, usize)> = spans
+        .headings
+        .iter()
+        .map(|h| (h.0.start, h.0.end))
+        .chain(spans.mentions.iter().map(|m| (m.0.start, m.0.end)))
+        .collect();
+    covered.sort_unstable();
+    let (mut k, mut reach) = (0, 0);
+    let mut out = Vec::new();
+    let (mut start_c, mut start_b) = (0, 0);
+    let mut c = 0;
+    for (b, ch) in text.char_indices() {
+        c += 1;
+        if ch != '\n' || c - start_c < target {
+            continue;
+        }
+        // A cut after this '\n', at char c / byte b + 1.
+        while k < covered.len() && covered[k].0 < c {
+            reach = reach.max(covered[k].1);
+            k += 1;
+        }
+        if reach > c {
+            continue;
+        }
+        out.push(Block {
+            chars: (start_c, c),
+            bytes: (start_b, b + 1),
+            heading_before: None,
+        });
+        (start_c, start_b) = (c, b + 1);
+    }
+    if start_b < text.len() || out.is_empty() {
+        out.push(Block {
+            chars: (start_c, c),
+            bytes: (start_b, text.len()),
+            heading_before: None,
+        });
+    }
+    let mut h = 0;
+    let mut last = None;
+    for blk in &mut out {
+        while h < spans.headings.len() && spans.headings[h].0.start < blk.chars.0 {
+            last = Some(spans.headings[h].1);
+            h += 1;
+        }
+        blk.heading_before = last;
+    }
+    out
+}
+
+/// The block holding char `pos` (the last block for `pos` past the end).
+pub fn block_of(blocks: &[Block], pos: usize) -> usize {
+    blocks
+        .partition_point(|b| b.chars.1 <= pos)
+        .min(blocks.len().saturating_sub(1))
+}
+
+/// Lays out one block: the same runs as [`layout`] gives for that stretch of the text
+/// (occurrences of the formulation that cross the block's edge are cut there).
+pub fn layout_block(
+    text: &str,
+    spans: &Spans,
+    occurrences: &[(Span, usize)],
+    block: &Block,
+) -> Vec<Segment> {
+    let (lo, hi) = block.chars;
+    // Spans that end after lo and start before hi. Headings and mentions never cross a
+    // block's edge; an occurrence that does is passed whole: `runs` ignores what lies
+    // outside the block, and its part in the next block is not its first.
+    fn within<T>(v: &[(Span, T)], lo: usize, hi: usize) -> &[(Span, T)] {
+        let a = v.partition_point(|x| x.0.end <= lo);
+        let b = v.partition_point(|x| x.0.start < hi).max(a);
+        &v[a..b]
+    }
+    runs(
+        &text[block.bytes.0..block.bytes.1],
+        lo,
+        hi,
+        block.bytes.0,
+        within(&spans.headings, lo, hi),
+        within(&spans.mentions, lo, hi),
+        within(occurrences, lo, hi),
+    )
+}
+
+/// The runs of `text` (the chars `[lo, hi)` of the document, starting at byte `byte0` of
+/// it) given the spans that lie inside it. Byte ranges in the result are into the document.
+fn runs(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    byte0: usize,
+    headings: &[(Span, usize)],
+    mentions: &[(Span, MentionRef)],
+    occurrences: &[(Span, usize)],
+) -> Vec<Segment> {
+    // byte offset (into the document) of every char index from lo, plus the end.
+    let mut bo: Vec<usize> = text.char_indices().map(|(b, _)| byte0 + b).collect();
+    bo.push(byte0 + text.len());
+    let byte = |c: usize| bo[c - lo];
+    // Segments: alternate between gaps and headings over [lo, hi).
     let mut bounds: Vec<(Span, Option<usize>)> = Vec::new();
-    let mut pos = 0;
-    for (s, i) in headings {
+    let mut pos = lo;
+    for &(s, i) in headings {
         if s.start > pos {
             bounds.push((Span::new(pos, s.start), None));
         }
         bounds.push((s, Some(i)));
         pos = s.end;
     }
-    if pos < n {
-        bounds.push((Span::new(pos, n), None));
+    if pos < hi {
+        bounds.push((Span::new(pos, hi), None));
     }
 
     // Every place where something starts or ends; between two consecutive cuts nothing does.
@@ -185,7 +333,7 @@ pub fn layout(text: &str, analysis: &Analysis, formulation: Option<usize>) -> Ve
             continue;
         };
         let piece = Piece {
-            bytes: (bo[a], bo[b]),
+            bytes: (byte(a), byte(b)),
             mention: mention.map(|m| m.0),
             first: mention.is_none_or(|m| m.1),
             formulation: occurrence.map(|o| o.0),
@@ -463,5 +611,71 @@ mod tests {
             .map(|p| &text[p.bytes.0..p.bytes.1])
             .collect();
         assert_eq!(all, text);
+    }
+
+    #[test]
+    fn blocks_cover_the_text_and_lay_out_as_the_whole() {
+        // Lines with headings, mentions (one across a line break) and a formulation
+        // occurrence that runs over line breaks.
+        let mut text = String::new();
+        let mut outline = Vec::new();
+        let mut people = vec![Vec::new()];
+        let mut occ = Vec::new();
+        let mut pos = 0;
+        for i in 0..60 {
+            let line = format!("第{i}节 周明远出席会议，强调公正与效率。\n");
+            let n = line.chars().count();
+            if i % 7 == 0 {
+                outline.push((pos, pos + 3));
+            }
+            people[0].push((pos + 4, pos + 7));
+            if i % 11 == 5 {
+                // 效率。\n第… : crosses the line break.
+                occ.push((pos + n - 3, pos + n + 2));
+                people[0].push((pos + n - 1, pos + n + 1));
+            }
+            text.push_str(&line);
+            pos += n;
+        }
+        let a = with_formulations(outline, people, vec![], vec![occ]);
+        let n = text.chars().count();
+        let spans = Spans::new(&a, n);
+        let occurrences = occurrences(&a, Some(0), n);
+        for target in [1, 10, 50, 10_000] {
+            let bs = blocks(&text, &spans, target);
+            // Contiguous, covering, each (but the last) ending after a line break.
+            assert_eq!(bs[0].chars.0, 0);
+            assert_eq!(bs.last().unwrap().chars.1, n);
+            assert_eq!(bs.last().unwrap().bytes.1, text.len());
+            for w in bs.windows(2) {
+                assert_eq!(w[0].chars.1, w[1].chars.0);
+                assert_eq!(w[0].bytes.1, w[1].bytes.0);
+                assert!(text[..w[0].bytes.1].ends_with('\n'));
+            }
+            // No heading or mention is cut.
+            for (s, _) in &spans.mentions {
+                assert_eq!(block_of(&bs, s.start), block_of(&bs, s.end - 1), "{s:?}");
+            }
+            // Block by block, the same runs as the whole (occurrence parts after a block
+            // edge are not first).
+            let whole = render(&text, &layout(&text, &a, Some(0)));
+            let parts: String = bs
+                .iter()
+                .map(|b| render(&text, &layout_block(&text, &spans, &occurrences, b)))
+                .collect();
+            assert_eq!(parts, whole, "target {target}");
+            let firsts: usize = bs
+                .iter()
+                .flat_map(|b| layout_block(&text, &spans, &occurrences, b))
+                .flat_map(|seg| seg.pieces)
+                .filter(|p| p.formulation_first)
+                .count();
+            assert_eq!(firsts, occurrences.len());
+        }
+        // The heading in force at each block's start.
+        let bs = blocks(&text, &spans, 10);
+        assert_eq!(bs[0].heading_before, None);
+        assert!(bs[1].heading_before == Some(0));
+        assert_eq!(blocks("", &spans, 10).len(), 1);
     }
 }

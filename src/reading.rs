@@ -1,9 +1,8 @@
 //! Reading position: which section the reader is looking at as the text pane scrolls.
 //!
-//! The heading elements' offsets inside the text are measured once (after each analysis and
-//! whenever the text's box changes size) and cached; a scroll then costs one
-//! `getBoundingClientRect` and a binary search, at most once per animation frame, however
-//! many headings there are. The result goes to the reducer (`Action::SetReading`), which
+//! A scroll costs, at most once per animation frame, a binary search over the text's blocks
+//! (a few `getBoundingClientRect`s) and a look at the headings of the one block at the top,
+//! however long the document and however many headings it has. The result goes to the reducer (`Action::SetReading`), which
 //! ignores unchanged positions so scrolling within a section re-renders nothing.
 
 use std::cell::{Cell, RefCell};
@@ -32,9 +31,7 @@ pub fn section_at(offsets: &[(f64, usize)], y: f64) -> Option<usize> {
 /// it out, which breaks the Rc cycle.
 #[derive(Default)]
 struct Shared {
-    /// (top relative to the `.doc-text` element, node index), ascending.
-    offsets: RefCell<Vec<(f64, usize)>>,
-    /// The offsets need measuring again (new text, resized box).
+    /// Layout changed (new text, resized box); informational, every frame measures.
     dirty: Cell<bool>,
     /// A frame is requested and not yet run.
     frame_id: Cell<Option<i32>>,
@@ -56,40 +53,67 @@ impl Shared {
     }
 }
 
-fn measure(text: &Element) -> Vec<(f64, usize)> {
+/// The top of `el` relative to `base`.
+fn top(el: &Element, base: f64) -> f64 {
+    el.get_bounding_client_rect().top() - base
+}
+
+/// The section at `line` (px below the top of the `.doc-text` element, whose blocks are its
+/// children): a binary search over the blocks' tops finds the block at the line — blocks far
+/// away are not laid out (`content-visibility`), but their boxes have a size — then the last
+/// heading of that block at or above the line, or else the heading in force at its start.
+fn section_in(text: &Element, line: f64) -> Option<usize> {
     let base = text.get_bounding_client_rect().top();
-    let Ok(list) = text.query_selector_all(".heading[data-node]") else {
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(list.length() as usize);
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if let Some(node) = el.get_attribute("data-node").and_then(|v| v.parse().ok()) {
-            out.push((el.get_bounding_client_rect().top() - base, node));
+    let blocks = text.children();
+    let n = blocks.length();
+    if n == 0 {
+        return None;
+    }
+    // The last block whose top is at or above the line.
+    let (mut lo, mut hi) = (0u32, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let above = blocks.item(mid).is_some_and(|b| top(&b, base) <= line);
+        if above {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let block = blocks.item(lo.checked_sub(1)?)?;
+    let mut offsets = Vec::new();
+    if let Ok(list) = block.query_selector_all(".heading[data-node]") {
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(node) = el.get_attribute("data-node").and_then(|v| v.parse().ok()) {
+                offsets.push((top(&el, base), node));
+            }
         }
     }
     // Document order is top order, except for sub-pixel noise on one line.
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
-    out
+    offsets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    section_at(&offsets, line).or_else(|| {
+        block
+            .get_attribute("data-heading-before")
+            .and_then(|v| v.parse().ok())
+    })
 }
 
-/// One frame: re-measure if needed, then find the section at the top of the visible text.
+/// One frame: find the section at the top of the visible text.
 fn update(shared: &Shared, pane: &Element, dispatch: &UseReducerDispatcher<AppState>) {
     shared.frame_id.set(None);
+    shared.dirty.set(false);
     let Some(text) = pane.query_selector(".doc-text").ok().flatten() else {
         return;
     };
-    if shared.dirty.replace(false) {
-        *shared.offsets.borrow_mut() = measure(&text);
-    }
     let base = text.get_bounding_client_rect().top();
     // The pane's visible top: its own top, or the window's when the page scrolled past it
     // (narrow screens, where the window scrolls rather than the pane).
     let view_top = pane.get_bounding_client_rect().top().max(0.0);
     let line = view_top + READING_LINE_PX - base;
-    let node = section_at(&shared.offsets.borrow(), line);
+    let node = section_in(&text, line);
     dispatch.dispatch(Action::SetReading(node));
 }
 

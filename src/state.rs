@@ -62,6 +62,10 @@ pub enum AppError {
     Storage {
         chars: usize,
     },
+    /// The analysis worker failed (a panic): its message. The text stays.
+    Worker(String),
+    /// The analysis worker did not answer in time (it hung or died); it was restarted.
+    WorkerTimeout,
 }
 
 /// The panel open under the input (one at a time).
@@ -141,7 +145,7 @@ pub enum TreeKey {
     Enter,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppState {
     pub ui: UiLang,
     /// The textarea's content.
@@ -183,15 +187,87 @@ pub struct AppState {
     pub panel: Option<Panel>,
     /// The share link's fragment (without `#`), made when Share was pressed.
     pub share: Option<Rc<str>>,
+    /// A file is being read and decoded (in the worker).
+    pub file_pending: bool,
+    /// The document is too big to keep in local storage (its size in UTF-8 bytes).
+    pub not_kept: Option<usize>,
 }
 
+/// Texts are compared by pointer: every change makes a new `Rc`, and comparing megabytes on
+/// every render (Yew compares states to decide what to re-render) would block the page.
+fn same_text(a: &Rc<str>, b: &Rc<str>) -> bool {
+    Rc::ptr_eq(a, b)
+}
+
+fn same_opt_text(a: &Option<Rc<str>>, b: &Option<Rc<str>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// A text as a memo key: equal when it is the same `Rc`.
+#[derive(Clone, Debug)]
+pub struct TextKey(pub Rc<str>);
+
+impl PartialEq for TextKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+            || (self.ui == other.ui
+                && same_text(&self.input, &other.input)
+                && self.edit_seq == other.edit_seq
+                && self.latest_request == other.latest_request
+                && same_opt_text(&self.pending, &other.pending)
+                && self.doc == other.doc
+                && self.error == other.error
+                && self.error_after == other.error_after
+                && self.collapsed == other.collapsed
+                && self.selection == other.selection
+                && self.scroll_seq == other.scroll_seq
+                && self.tree_focus == other.tree_focus
+                && self.tree_focus_seq == other.tree_focus_seq
+                && self.reading == other.reading
+                && self.doc_id == other.doc_id
+                && self.next_id == other.next_id
+                && self.recent == other.recent
+                && self.save_seq == other.save_seq
+                && self.clear_seq == other.clear_seq
+                && self.pending_view == other.pending_view
+                && self.panel == other.panel
+                && same_opt_text(&self.share, &other.share)
+                && self.file_pending == other.file_pending
+                && self.not_kept == other.not_kept)
+    }
+}
+
+/// Outlines with more nodes than this open collapsed to the deepest level that shows at
+/// most this many nodes (at least the top level).
+pub const BIG_OUTLINE: usize = 200;
+
 pub enum Action {
+    /// A file was handed to the worker to read: working until it answers.
+    ReadingFile,
+    /// The worker failed or timed out: the pending analysis is abandoned, the text stays.
+    WorkerFailed(AppError),
+    /// The document was not saved locally: too big (UTF-8 bytes).
+    NotKept {
+        bytes: usize,
+    },
     /// The textarea changed (typing, pasting).
     Edit(String),
     /// The debounce elapsed: analyse the textarea's text.
     Submit,
     /// A file was read and decoded: it replaces the text and is analysed at once.
     LoadText(String),
+    /// The same, with the text already shared (the worker link keeps a handle to know it).
+    LoadShared(Rc<str>),
     /// A file could not be read; the textarea keeps its text.
     LoadFailed(AppError),
     DismissError,
@@ -276,6 +352,8 @@ impl AppState {
             pending_view: None,
             panel: None,
             share: None,
+            file_pending: false,
+            not_kept: None,
         }
     }
 
@@ -415,7 +493,7 @@ impl AppState {
     pub fn status(&self) -> Status {
         if self.error.is_some() {
             Status::Error
-        } else if self.pending.is_some() {
+        } else if self.pending.is_some() || self.file_pending {
             Status::Working
         } else {
             Status::Ready
@@ -478,6 +556,25 @@ impl AppState {
     /// Whether an outline node shows its children.
     pub fn is_expanded(&self, node: usize) -> bool {
         !self.collapsed.contains(&node)
+    }
+
+    /// A big outline opens showing only its upper levels (see [`BIG_OUTLINE`]).
+    fn collapse_big_outline(&mut self) {
+        let info = node_info(&self.doc.analysis.outline);
+        if info.len() <= BIG_OUTLINE {
+            return;
+        }
+        let max = info.iter().map(|n| n.depth).max().unwrap_or(1);
+        let level = (1..=max)
+            .take_while(|&l| info.iter().filter(|n| n.depth <= l).count() <= BIG_OUTLINE)
+            .last()
+            .unwrap_or(1);
+        self.collapsed = collapsed_for_level(&info, level);
+    }
+
+    /// Depth-first indices of the nodes the tree shows (every ancestor expanded).
+    pub fn visible_node_indices(&self) -> Vec<usize> {
+        self.visible_nodes().into_iter().map(|v| v.0).collect()
     }
 
     fn submit(&mut self) {
@@ -589,8 +686,31 @@ impl Reducible for AppState {
             }
         }
         let mut s = (*self).clone();
-        let saved = matches!(action, Action::Saved(_));
+        let saved = matches!(action, Action::Saved(_) | Action::NotKept { .. });
+        if matches!(
+            action,
+            Action::LoadText(_)
+                | Action::LoadShared(_)
+                | Action::Open { .. }
+                | Action::LoadFailed(_)
+        ) {
+            s.file_pending = false;
+        }
         match action {
+            Action::ReadingFile => s.file_pending = true,
+            Action::WorkerFailed(e) => {
+                s.pending = None;
+                s.file_pending = false;
+                s.pending_view = None;
+                s.error = Some(e);
+                s.error_after = s.latest_request;
+            }
+            Action::NotKept { bytes } => {
+                if s.not_kept == Some(bytes) {
+                    return self;
+                }
+                s.not_kept = Some(bytes);
+            }
             Action::Edit(text) => {
                 s.input = Rc::from(text);
                 s.edit_seq += 1;
@@ -600,8 +720,12 @@ impl Reducible for AppState {
                 s.share = None;
             }
             Action::Submit => s.submit(),
-            Action::LoadText(text) => {
-                s.input = Rc::from(text);
+            Action::LoadText(_) | Action::LoadShared(_) => {
+                s.input = match action {
+                    Action::LoadText(text) => Rc::from(text),
+                    Action::LoadShared(text) => text,
+                    _ => unreachable!(),
+                };
                 s.submit();
                 s.doc_id = Some(s.new_id());
                 s.pending_view = None;
@@ -616,6 +740,7 @@ impl Reducible for AppState {
             }
             Action::Saved(list) => {
                 s.recent = Rc::new(list);
+                s.not_kept = None;
                 if matches!(s.error, Some(AppError::Storage { .. })) {
                     s.error = None;
                 }
@@ -662,10 +787,10 @@ impl Reducible for AppState {
                 if r.request_id > s.error_after {
                     s.error = None;
                 }
-                if let Some((request, view)) = s.pending_view.take() {
-                    if request == r.request_id {
-                        s.apply_view(&view);
-                    }
+                let view = s.pending_view.take().filter(|(q, _)| *q == r.request_id);
+                match view {
+                    Some((_, view)) => s.apply_view(&view),
+                    None => s.collapse_big_outline(),
                 }
             }
             Action::SelectEntity { kind, index } => {
@@ -1553,5 +1678,90 @@ mod tests {
         assert_eq!(s.panel, Some(Panel::Export));
         let s = s.reduce(Action::TogglePanel(Panel::Export));
         assert_eq!(s.panel, None);
+    }
+
+    #[test]
+    fn worker_failure_stops_working_and_keeps_the_text() {
+        let s = loaded();
+        let s = s
+            .reduce(Action::Edit("第二稿".into()))
+            .reduce(Action::Submit);
+        assert_eq!(s.status(), Status::Working);
+        let s = s.reduce(Action::WorkerFailed(AppError::Worker("boom".into())));
+        assert_eq!(s.status(), Status::Error);
+        assert_eq!(&*s.input, "第二稿");
+        assert_eq!(s.outgoing(), None);
+        // A late answer to the failed request changes nothing.
+        let before = s.clone();
+        let s = answer(&s, s.latest_request, Analysis::default());
+        assert!(Rc::ptr_eq(&s, &before));
+        // The next edit analyses again and clears the error.
+        let s = s
+            .reduce(Action::Edit("第三稿".into()))
+            .reduce(Action::Submit);
+        let id = s.latest_request;
+        let s = answer(&s, id, sample_analysis(3));
+        assert_eq!(s.status(), Status::Ready);
+        assert_eq!(s.error, None);
+    }
+
+    #[test]
+    fn reading_a_file_is_working_until_it_loads_or_fails() {
+        let s = loaded().reduce(Action::ReadingFile);
+        assert_eq!(s.status(), Status::Working);
+        let failed = s.clone().reduce(Action::LoadFailed(AppError::Binary));
+        assert_eq!(failed.status(), Status::Error);
+        assert!(!failed.file_pending);
+        let text: Rc<str> = Rc::from("文件的文本");
+        let s = s.reduce(Action::LoadShared(text.clone()));
+        assert!(!s.file_pending);
+        assert!(
+            Rc::ptr_eq(&s.input, &text),
+            "the shared text is kept, not copied"
+        );
+        assert_eq!(s.outgoing().map(|o| o.0), Some(s.latest_request));
+    }
+
+    #[test]
+    fn not_kept_is_noted_once_and_cleared_by_a_save() {
+        let s = loaded().reduce(Action::NotKept { bytes: 5_000_000 });
+        assert_eq!(s.not_kept, Some(5_000_000));
+        assert_eq!(s.status(), Status::Ready, "a notice, not an error");
+        let again = s.clone().reduce(Action::NotKept { bytes: 5_000_000 });
+        assert!(Rc::ptr_eq(&again, &s));
+        let s = s.reduce(Action::Saved(Vec::new()));
+        assert_eq!(s.not_kept, None);
+    }
+
+    #[test]
+    fn a_big_outline_opens_collapsed_to_its_upper_levels() {
+        // 50 sections of 10 subsections each: 550 nodes.
+        let outline: Vec<_> = (0..50)
+            .map(|i| {
+                let children = (0..10)
+                    .map(|j| node("小节", i * 100 + 10 + j * 5, vec![]))
+                    .collect();
+                node("部分", i * 100, children)
+            })
+            .collect();
+        let a: Analysis =
+            serde_json::from_value(json!({"language": "zh", "chars": 6000, "outline": outline, "people": [], "organizations": []}))
+                .unwrap();
+        let s = Rc::new(AppState::new(UiLang::Zh, "x"));
+        let s = answer(&s, 1, a);
+        assert_eq!(s.collapsed.len(), 50, "every section closed");
+        assert_eq!(s.visible_node_indices().len(), 50);
+        assert_eq!(s.shown_levels(), Some(1));
+        // A small one opens fully.
+        assert!(loaded().collapsed.is_empty());
+    }
+
+    #[test]
+    fn states_compare_texts_by_pointer() {
+        let a = AppState::new(UiLang::Zh, "同一段文字");
+        let mut b = a.clone();
+        assert_eq!(a, b);
+        b.input = Rc::from("同一段文字");
+        assert_ne!(a, b, "a new text is a change, even with the same content");
     }
 }

@@ -26,6 +26,15 @@ fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Documents longer than this (UTF-8 bytes) are not kept: writing megabytes to local
+/// storage blocks the page, and the quota is about 5 M characters for everything.
+pub const KEEP_MAX_BYTES: usize = 1024 * 1024;
+
+/// Whether a text is small enough to keep.
+pub fn keepable(text: &str) -> bool {
+    text.len() <= KEEP_MAX_BYTES
+}
+
 /// What is saved: a document by its id, with its view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
@@ -62,6 +71,9 @@ pub fn load_draft() -> Option<(u64, Shared)> {
 /// Saves `snap` as the current document and moves it to the front of the list. Returns the
 /// list as now kept, or None when the document does not fit (or storage is unavailable).
 pub fn save(snap: &Snapshot) -> Option<Vec<RecentMeta>> {
+    if !keepable(&snap.text) {
+        return None;
+    }
     let st = storage()?;
     let json = serde_json::to_string(&Shared::new(snap.text.to_string(), snap.view.clone()))
         .expect("plain data serialises");

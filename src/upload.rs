@@ -1,12 +1,42 @@
-//! Reading an uploaded or dropped file: bytes → a `.gangmu` document or `decode_bytes` → an
-//! action. The size check comes first so a huge file is refused without being read into
-//! memory.
+//! Reading an uploaded or dropped file. The page only checks the size; the worker reads,
+//! decodes (or opens a `.gangmu` file) and answers with [`Loaded`], which becomes an action
+//! here. Pure, so tested natively.
 
-use gangmu_core::decode::{decode_bytes, DecodeError, MAX_BYTES};
-use gangmu_core::share::Shared;
-use yew::Callback;
+use gangmu_core::decode::{DecodeError, MAX_BYTES};
 
+use crate::agent::Loaded;
 use crate::state::{Action, AppError};
+
+/// Files bigger than this are refused before anything is read (the core's own limit is
+/// [`MAX_BYTES`]; analysing more than this in a browser tab is not useful).
+pub const MAX_FILE_BYTES: usize = if MAX_BYTES < 32 * 1024 * 1024 {
+    MAX_BYTES
+} else {
+    32 * 1024 * 1024
+};
+
+/// The action for what the worker made of a file.
+pub fn action_for_loaded(loaded: Loaded) -> Action {
+    match loaded {
+        Loaded::Text(text) => Action::LoadText(text),
+        Loaded::Document(shared) => Action::Open { shared, id: None },
+        Loaded::Binary => Action::LoadFailed(AppError::Binary),
+        Loaded::TooLarge { bytes } => Action::LoadFailed(AppError::TooLarge { bytes }),
+        Loaded::Undecodable => Action::LoadFailed(AppError::Undecodable),
+        Loaded::BadDocument(e) => Action::LoadFailed(AppError::File(e.into())),
+        Loaded::Read(detail) => Action::LoadFailed(AppError::Read(detail)),
+    }
+}
+
+/// The action for a file's bytes, as the worker would answer (tests, and nothing else).
+pub fn action_for_file(name: &str, bytes: &[u8]) -> Action {
+    action_for_loaded(crate::agent::load_bytes(name, bytes))
+}
+
+/// The action for a text file's bytes.
+pub fn action_for_bytes(bytes: &[u8]) -> Action {
+    action_for_file("", bytes)
+}
 
 /// Maps a core decoding error to the app's error (which the UI words per language).
 pub fn app_error(e: DecodeError) -> AppError {
@@ -19,7 +49,7 @@ pub fn app_error(e: DecodeError) -> AppError {
 
 /// Whether the bytes look like a `.gangmu` file: JSON (after an optional BOM) with a
 /// `"version"` key.
-fn looks_like_gangmu(bytes: &[u8]) -> bool {
+pub fn looks_like_gangmu(bytes: &[u8]) -> bool {
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let start = body.iter().position(|b| !b.is_ascii_whitespace());
     start.is_some_and(|i| body[i] == b'{')
@@ -28,56 +58,49 @@ fn looks_like_gangmu(bytes: &[u8]) -> bool {
             .any(|w| w == b"\"version\"")
 }
 
-/// The action for a file's bytes. A `.gangmu` file (by its name, or by content that looks
-/// like one) opens as a document with its view; anything else is text. A file named
-/// `.gangmu` that does not parse is an error; other JSON that does not parse is read as text.
-pub fn action_for_file(name: &str, bytes: &[u8]) -> Action {
-    let named = name.to_lowercase().ends_with(".gangmu");
-    if named || looks_like_gangmu(bytes) {
-        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-        match Shared::from_file(body) {
-            Ok(shared) => return Action::Open { shared, id: None },
-            Err(e) if named => return Action::LoadFailed(AppError::File(e)),
-            Err(_) => {}
+/// UTF-16 text without a byte-order mark, decoded: the core refuses it as binary (it has
+/// NUL bytes). Taken as UTF-16 when the NUL bytes all sit on one side of the 16-bit units
+/// (the high byte of ASCII characters: odd offsets for little-endian, even for big-endian)
+/// and the units decode to text with almost no control characters.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(1 << 16)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
         }
     }
-    action_for_bytes(bytes)
-}
-
-/// The action for a text file's bytes.
-pub fn action_for_bytes(bytes: &[u8]) -> Action {
-    match decode_bytes(bytes) {
-        Ok(d) => Action::LoadText(d.text),
-        Err(e) => Action::LoadFailed(app_error(e)),
-    }
-}
-
-/// Reads `file` asynchronously and dispatches `LoadText`, `Open` or `LoadFailed`.
-pub fn load_file(file: web_sys::File, dispatch: Callback<Action>) {
-    let size = file.size();
-    if size > MAX_BYTES as f64 {
-        dispatch.emit(Action::LoadFailed(AppError::TooLarge {
-            bytes: size as usize,
-        }));
-        return;
-    }
-    let name = file.name();
-    wasm_bindgen_futures::spawn_local(async move {
-        let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-        let action = match read {
-            Ok(buf) => action_for_file(&name, &js_sys::Uint8Array::new(&buf).to_vec()),
-            Err(e) => Action::LoadFailed(AppError::Read(
-                e.as_string().unwrap_or_else(|| format!("{e:?}")),
-            )),
-        };
-        dispatch.emit(action);
+    let le = match (even, odd) {
+        (0, o) if o > 0 => true,
+        (e, 0) if e > 0 => false,
+        _ => return None,
+    };
+    let units = bytes.chunks_exact(2).map(|p| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
     });
+    let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    (controls * 100 <= text.chars().count()).then_some(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gangmu_core::share::{ShareError, View};
+    use gangmu_core::share::{ShareError, Shared, View};
 
     #[test]
     fn text_and_binary_files() {

@@ -15,13 +15,17 @@ use super::status_line::StatusLine;
 use super::text_view::TextView;
 use super::toolbar::Toolbar;
 use super::AppContext;
-use crate::agent::{AnalysisWorker, Json, Request};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::ReadFile;
+use crate::agent::{merge_chunk, AnalysisWorker, Chunk, Loaded, Reply, Request, Response, Wire};
 use crate::i18n::UiLang;
 use crate::layout::{formulation_dom_id, heading_dom_id, mention_dom_id};
 use crate::reading::use_reading_position;
 use crate::state::{Action, AppError, AppState, EntityKind, Selection, Startup};
 use crate::storage::{self, Snapshot};
-use crate::upload::load_file;
+use crate::upload::{action_for_loaded, MAX_FILE_BYTES};
 
 /// Typing pauses this long before the text is analysed.
 const DEBOUNCE_MS: u32 = 300;
@@ -66,17 +70,229 @@ fn browser_ui_lang() -> UiLang {
         .unwrap_or(UiLang::En)
 }
 
-fn spawn_worker(dispatch: Callback<Action>) -> WorkerBridge<AnalysisWorker> {
-    let mut spawner = AnalysisWorker::spawner();
-    spawner.callback(move |r| dispatch.emit(Action::Analyzed(r)));
-    let mut spawner = spawner.encoding::<Json>();
-    // Trunk builds workers with wasm-bindgen `--target no-modules` (a classic script) and,
-    // with `data-loader-shim`, a loader that starts it: the worker is created from that
-    // same-origin file, not from a blob: URL, which the CSP (`worker-src 'self'`) refuses.
-    // The relative path resolves against the page, so dist/ works under any sub-path.
-    spawner.as_module(false);
-    spawner.with_loader(true);
-    spawner.spawn("./worker_loader.js")
+/// The page's side of the analysis worker: sends requests, takes answers in without
+/// blocking (the analysis JSON is parsed chunk by chunk, yielding between chunks), and
+/// watches for a worker that panicked or stopped answering: then it reports the failure
+/// and starts a fresh worker.
+pub struct WorkerLink {
+    bridge: RefCell<Option<WorkerBridge<AnalysisWorker>>>,
+    /// Newest analysis request sent; answers to others are dropped.
+    latest: Cell<u64>,
+    /// Newest file read sent.
+    latest_read: Cell<u64>,
+    /// The text of the last file the worker read (it keeps a copy): analysing it again
+    /// needs no transfer.
+    last_read: RefCell<Option<Rc<str>>>,
+    /// Fires when the worker takes too long over the newest request.
+    watchdog: RefCell<Option<Timeout>>,
+    dispatch: Callback<Action>,
+    /// `?debug=worker-timeout`: every request times out at once (tests the timeout path).
+    instant_timeout: bool,
+}
+
+impl WorkerLink {
+    fn new(dispatch: Callback<Action>) -> Rc<WorkerLink> {
+        let link = Rc::new(WorkerLink {
+            bridge: RefCell::new(None),
+            latest: Cell::new(0),
+            latest_read: Cell::new(0),
+            last_read: RefCell::new(None),
+            watchdog: RefCell::new(None),
+            dispatch,
+            instant_timeout: crate::browser::debug_flag("worker-timeout"),
+        });
+        link.spawn();
+        link
+    }
+
+    fn spawn(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let mut spawner = AnalysisWorker::spawner();
+        spawner.callback(move |reply| {
+            if let Some(link) = weak.upgrade() {
+                link.on_reply(reply);
+            }
+        });
+        let mut spawner = spawner.encoding::<Wire>();
+        // Trunk builds workers with wasm-bindgen `--target no-modules` (a classic script) and,
+        // with `data-loader-shim`, a loader that starts it: the worker is created from that
+        // same-origin file, not from a blob: URL, which the CSP (`worker-src 'self'`) refuses.
+        // The relative path resolves against the page, so dist/ works under any sub-path.
+        spawner.as_module(false);
+        spawner.with_loader(true);
+        *self.bridge.borrow_mut() = Some(spawner.spawn("./worker_loader.js"));
+    }
+
+    /// Drops the worker (terminating it) and starts another; tells the reducer why.
+    fn restart(self: &Rc<Self>, error: AppError) {
+        self.watchdog.borrow_mut().take();
+        self.latest.set(u64::MAX);
+        self.latest_read.set(u64::MAX);
+        let link = self.clone();
+        // Not from inside the old bridge's own callback.
+        Timeout::new(0, move || {
+            link.bridge.borrow_mut().take();
+            link.last_read.borrow_mut().take();
+            link.spawn();
+            link.dispatch.emit(Action::WorkerFailed(error));
+        })
+        .forget();
+    }
+
+    fn send(self: &Rc<Self>, request: Request, bytes: usize) {
+        // Generous: ~1 s per 100 KB on a slow phone, never under 30 s.
+        let ms = if self.instant_timeout {
+            1
+        } else {
+            30_000 + (bytes / 100) as u32
+        };
+        let link = self.clone();
+        *self.watchdog.borrow_mut() = Some(Timeout::new(ms, move || {
+            link.restart(AppError::WorkerTimeout);
+        }));
+        if let Some(bridge) = self.bridge.borrow().as_ref() {
+            bridge.send(request);
+        }
+    }
+
+    pub fn analyze(self: &Rc<Self>, request_id: u64, text: &Rc<str>) {
+        self.latest.set(request_id);
+        let request = if crate::browser::debug_flag("worker-panic") {
+            Request::Panic { request_id }
+        } else if self
+            .last_read
+            .borrow()
+            .as_ref()
+            .is_some_and(|r| Rc::ptr_eq(r, text))
+        {
+            Request::AnalyzeRead { request_id }
+        } else {
+            Request::Analyze {
+                request_id,
+                text: text.to_string(),
+            }
+        };
+        self.send(request, text.len());
+    }
+
+    pub fn read(self: &Rc<Self>, file: web_sys::File) {
+        let size = file.size();
+        if size > MAX_FILE_BYTES as f64 {
+            self.dispatch.emit(Action::LoadFailed(AppError::TooLarge {
+                bytes: size as usize,
+            }));
+            return;
+        }
+        let request_id = self.latest_read.get().wrapping_add(1) % (u64::MAX - 1);
+        self.latest_read.set(request_id);
+        self.dispatch.emit(Action::ReadingFile);
+        self.send(
+            Request::Read {
+                request_id,
+                file: file.into(),
+            },
+            size as usize,
+        );
+    }
+
+    fn on_reply(self: &Rc<Self>, reply: Reply) {
+        let t = now_ms();
+        let _guard = Defer(move || timing("worker reply handled", t));
+        match reply {
+            Reply::Analyzed {
+                request_id,
+                chunks,
+                analysis_ms,
+            } if request_id == self.latest.get() => {
+                self.watchdog.borrow_mut().take();
+                let link = self.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    link.take_in(request_id, chunks, analysis_ms).await;
+                });
+            }
+            Reply::Loaded { request_id, loaded } if request_id == self.latest_read.get() => {
+                self.watchdog.borrow_mut().take();
+                let action = match loaded {
+                    Loaded::Text(text) => {
+                        let text: Rc<str> = Rc::from(text);
+                        *self.last_read.borrow_mut() = Some(text.clone());
+                        Action::LoadShared(text)
+                    }
+                    other => {
+                        self.last_read.borrow_mut().take();
+                        action_for_loaded(other)
+                    }
+                };
+                self.dispatch.emit(action);
+            }
+            Reply::Failed { message, .. } => self.restart(AppError::Worker(message)),
+            _ => {} // an answer to a request that was superseded
+        }
+    }
+
+    /// Parses the chunks, yielding to the page every few milliseconds; gives up as soon as
+    /// a newer request was sent.
+    async fn take_in(self: Rc<Self>, request_id: u64, chunks: Vec<Chunk>, analysis_ms: f64) {
+        let mut analysis = gangmu_core::Analysis::default();
+        let mut t0 = now_ms();
+        for chunk in &chunks {
+            if self.latest.get() != request_id {
+                return;
+            }
+            if let Err(e) = merge_chunk(&mut analysis, chunk) {
+                self.restart(AppError::Worker(e));
+                return;
+            }
+            if now_ms() - t0 > 8.0 {
+                yield_to_page().await;
+                t0 = now_ms();
+            }
+        }
+        if self.latest.get() == request_id {
+            let t = now_ms();
+            self.dispatch.emit(Action::Analyzed(Response {
+                request_id,
+                analysis,
+                analysis_ms,
+            }));
+            timing("render of the analysis", t);
+        }
+    }
+}
+
+/// Resolves on the next macrotask: the page gets to handle input and paint in between.
+async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// `?debug=timing`: logs how long a step took on the main thread.
+fn timing(what: &str, since: f64) {
+    if crate::browser::debug_flag("timing") {
+        web_sys::console::log_1(
+            &format!("gangmu timing: {what} {:.1} ms", now_ms() - since).into(),
+        );
+    }
+}
+
+/// Runs a closure when dropped.
+struct Defer<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for Defer<F> {
+    fn drop(&mut self) {
+        (self.0)()
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 fn scroll_to(id: &str, block: web_sys::ScrollLogicalPosition) {
@@ -154,6 +370,16 @@ pub fn App() -> Html {
         let (pending, dispatch, state) = (pending.clone(), dispatch.clone(), state.clone());
         use_effect_with(state.save_seq, move |seq| {
             let mut timer = None;
+            if let (true, Some(_)) = (*seq > 0, state.doc_id) {
+                if !storage::keepable(&state.input) {
+                    // Too big to keep: say so once, write nothing (see storage.rs).
+                    pending.borrow_mut().take();
+                    dispatch.emit(Action::NotKept {
+                        bytes: state.input.len(),
+                    });
+                    return Box::new(|| ()) as Box<dyn FnOnce()>;
+                }
+            }
             if let (true, Some(id)) = (*seq > 0, state.doc_id) {
                 let snap = Snapshot {
                     id,
@@ -171,7 +397,7 @@ pub fn App() -> Html {
                     }
                 }));
             }
-            move || drop(timer)
+            Box::new(move || drop(timer)) as Box<dyn FnOnce()>
         });
     }
     // Clearing: nothing pending may be written afterwards.
@@ -224,21 +450,23 @@ pub fn App() -> Html {
         });
     }
 
-    // One worker for the page's lifetime.
-    let bridge = {
+    // One worker at a time (restarted if it fails).
+    let link = {
         let dispatch = dispatch.clone();
-        use_memo((), move |_| spawn_worker(dispatch))
+        use_memo((), move |_| WorkerLink::new(dispatch))
+    };
+    let read_file = {
+        let link = link.clone();
+        ReadFile(Callback::from(move |file: web_sys::File| link.read(file)))
     };
 
     // Send each new request as soon as the reducer records it.
     {
         let outgoing = state.outgoing();
+        let link = link.clone();
         use_effect_with(state.latest_request, move |_| {
             if let Some((request_id, text)) = outgoing {
-                bridge.send(Request {
-                    request_id,
-                    text: text.to_string(),
-                });
+                link.analyze(request_id, &text);
             }
         });
     }
@@ -321,7 +549,7 @@ pub fn App() -> Html {
     };
     let ondrop = {
         let dragging = dragging.clone();
-        let dispatch = dispatch.clone();
+        let read_file = read_file.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
@@ -330,7 +558,7 @@ pub fn App() -> Html {
                 .and_then(|dt| dt.files())
                 .and_then(|f| f.get(0))
             {
-                load_file(file, dispatch.clone());
+                read_file.0.emit(file);
             }
         })
     };
@@ -340,6 +568,7 @@ pub fn App() -> Html {
     let current = state.selection;
     let doc = state.doc.clone();
     html! {
+        <ContextProvider<ReadFile> context={read_file}>
         <ContextProvider<AppContext> context={state.clone()}>
             <div class={classes!("app", (*dragging).then_some("dragging"))}
                 {ondragover} {ondragleave} {ondrop}>
@@ -368,11 +597,14 @@ pub fn App() -> Html {
                         </section>
                         <section class="pane pane-entities">
                             <h2 class="pane-title" id="h-people">{ t.people }</h2>
-                            <EntityList kind={EntityKind::Person} />
+                            <EntityList kind={EntityKind::Person} doc={doc.clone()}
+                                selection={current} ui={state.ui} dispatch={state.dispatcher()} />
                             <h2 class="pane-title" id="h-orgs">{ t.organizations }</h2>
-                            <EntityList kind={EntityKind::Org} />
+                            <EntityList kind={EntityKind::Org} doc={doc.clone()}
+                                selection={current} ui={state.ui} dispatch={state.dispatcher()} />
                             <h2 class="pane-title" id="h-formulations">{ t.formulations }</h2>
-                            <FormulationList />
+                            <FormulationList doc={doc.clone()} selection={current} ui={state.ui}
+                                dispatch={state.dispatcher()} />
                         </section>
                     </div>
                 </main>
@@ -381,5 +613,6 @@ pub fn App() -> Html {
                 }
             </div>
         </ContextProvider<AppContext>>
+        </ContextProvider<ReadFile>>
     }
 }

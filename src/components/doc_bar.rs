@@ -38,6 +38,9 @@ pub fn DocBar() -> Html {
                     }
                 </button>
             </div>
+            if state.not_kept.is_some() {
+                <p class="notice" data-testid="not-kept" role="status">{ t.not_kept }</p>
+            }
             {
                 match open {
                     Some(Panel::Share) => html! { <SharePanel /> },

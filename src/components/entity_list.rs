@@ -3,23 +3,102 @@
 
 use yew::prelude::*;
 
-use super::AppContext;
 use crate::i18n::group_digits;
-use crate::state::{Action, EntityKind};
+use crate::i18n::UiLang;
+use crate::state::{Action, AppState, DocRef, EntityKind, Selection};
 
+/// Lists show this many items at first, and this many more per "show more".
+pub const LIST_STEP: usize = 100;
+
+/// How many items a list shows: its limit, raised to include the selected item.
+pub fn shown_count(limit: usize, total: usize, selected: Option<usize>) -> usize {
+    limit.max(selected.map_or(0, |i| i + 1)).min(total)
+}
+
+/// A list's limit: [`LIST_STEP`] for every new analysis. A long list (more than that) shows
+/// nothing on the analysis' first render and fills in `delay_ms` later, so the text, the
+/// outline and the lists of a big document are not all built in one task.
+#[hook]
+pub fn use_limit(doc_key: u64, total: usize, delay_ms: u32) -> Limit {
+    let state = use_state_eq(|| (doc_key, LIST_STEP));
+    let long = total > LIST_STEP;
+    let current = if state.0 == doc_key {
+        state.1
+    } else if long {
+        0
+    } else {
+        LIST_STEP
+    };
+    {
+        let state = state.clone();
+        use_effect_with(doc_key, move |&key| {
+            if !long {
+                state.set((key, LIST_STEP));
+            }
+            let timer = long.then(|| {
+                gloo_timers::callback::Timeout::new(delay_ms, move || state.set((key, LIST_STEP)))
+            });
+            move || drop(timer)
+        });
+    }
+    Limit {
+        state,
+        doc_key,
+        current,
+    }
+}
+
+/// What [`use_limit`] gives: the current limit and a way to raise it.
+pub struct Limit {
+    state: UseStateHandle<(u64, usize)>,
+    doc_key: u64,
+    pub current: usize,
+}
+
+/// "Show 200 more (of N)" under a list that is cut short.
+pub fn show_more(t: &crate::i18n::Strings, limit: &Limit, shown: usize, total: usize) -> Html {
+    if shown >= total || limit.current == 0 {
+        return html! {};
+    }
+    let onclick = {
+        let (state, key) = (limit.state.clone(), limit.doc_key);
+        Callback::from(move |_: MouseEvent| state.set((key, shown + LIST_STEP)))
+    };
+    let more = (total - shown).min(LIST_STEP);
+    html! {
+        <button type="button" class="btn btn-small show-more" data-testid="show-more" {onclick}>
+            { format!("{} {} / {}", t.show_more, group_digits(more), group_digits(total - shown)) }
+        </button>
+    }
+}
+
+/// Props rather than the context: the lists re-render only when what they show changes
+/// (not on every scroll-driven reading update).
 #[derive(Properties, PartialEq)]
 pub struct EntityListProps {
     pub kind: EntityKind,
+    pub doc: DocRef,
+    pub selection: Option<Selection>,
+    pub ui: UiLang,
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 #[function_component]
 pub fn EntityList(props: &EntityListProps) -> Html {
-    let state = use_context::<AppContext>().expect("AppContext");
-    let t = state.ui.strings();
-    let a = &state.doc.analysis;
+    let t = props.ui.strings();
+    let a = &props.doc.analysis;
     let kind = props.kind;
-    let dispatch = state.dispatcher().to_callback();
+    let dispatch = props.dispatch.to_callback();
 
+    let total = match kind {
+        EntityKind::Person => a.people.len(),
+        EntityKind::Org => a.organizations.len(),
+    };
+    let limit = use_limit(
+        props.doc.request_id,
+        total,
+        if kind == EntityKind::Person { 20 } else { 40 },
+    );
     // (name, details line, mention count) for each entity.
     let rows: Vec<(String, String, usize)> = match kind {
         EntityKind::Person => a
@@ -53,14 +132,23 @@ pub fn EntityList(props: &EntityListProps) -> Html {
         EntityKind::Person => ("people", "h-people", t.people_empty),
         EntityKind::Org => ("organizations", "h-orgs", t.organizations_empty),
     };
-    let selected = state.selected_entity();
-    let current_mention = match state.selection {
-        Some(crate::state::Selection::Entity { mention, .. }) => mention,
+    let selected = match props.selection {
+        Some(Selection::Entity { kind, index, .. }) => Some((kind, index)),
+        _ => None,
+    };
+    let current_mention = match props.selection {
+        Some(Selection::Entity { mention, .. }) => mention,
         _ => 0,
     };
 
+    let shown = shown_count(
+        limit.current,
+        total,
+        selected.filter(|s| s.0 == kind).map(|s| s.1),
+    );
     let items: Html = rows
         .into_iter()
+        .take(shown)
         .enumerate()
         .map(|(index, (name, details, count))| {
             let is_selected = selected == Some((kind, index));
@@ -95,6 +183,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
             <ul class="entity-list" data-testid={testid} aria-labelledby={labelled_by}>
                 { items }
             </ul>
+            { show_more(t, &limit, shown, total) }
             if a.people.is_empty() && kind == EntityKind::Person || a.organizations.is_empty() && kind == EntityKind::Org {
                 <p class="empty">{ empty }</p>
             }

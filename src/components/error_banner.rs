@@ -1,6 +1,5 @@
 //! The file error, if any: announced (role="alert") and dismissible.
 
-use gangmu_core::decode::MAX_BYTES;
 use yew::prelude::*;
 
 use super::AppContext;
@@ -16,7 +15,7 @@ fn message(lang: UiLang, e: &AppError) -> String {
             "{} ({} MB > {} MB)",
             t.err_too_large,
             bytes.div_ceil(1024 * 1024),
-            MAX_BYTES / (1024 * 1024)
+            crate::upload::MAX_FILE_BYTES / (1024 * 1024)
         ),
         AppError::Read(detail) => format!("{}: {detail}", t.err_read),
         AppError::Link(e) => format!(
@@ -33,6 +32,8 @@ fn message(lang: UiLang, e: &AppError) -> String {
             share_error(lang, e),
             stop(lang, t.draft_kept)
         ),
+        AppError::Worker(detail) => format!("{}{}{detail}", t.err_worker, colon(lang)),
+        AppError::WorkerTimeout => t.err_worker_timeout.into(),
         AppError::Storage { chars } => format!(
             "{} ({})",
             t.err_storage,

@@ -5,23 +5,36 @@
 use gangmu_core::FormulationKind;
 use yew::prelude::*;
 
-use super::AppContext;
+use super::entity_list::{show_more, shown_count, use_limit};
+use crate::i18n::UiLang;
 use crate::i18n::{group_digits, quote_formulation};
-use crate::state::{Action, Selection};
+use crate::state::{Action, AppState, DocRef, Selection};
+
+/// Props rather than the context, as the entity lists.
+#[derive(Properties, PartialEq)]
+pub struct FormulationListProps {
+    pub doc: DocRef,
+    pub selection: Option<Selection>,
+    pub ui: UiLang,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
 
 #[function_component]
-pub fn FormulationList() -> Html {
-    let state = use_context::<AppContext>().expect("AppContext");
-    let t = state.ui.strings();
-    let list = &state.doc.analysis.formulations;
-    let dispatch = state.dispatcher().to_callback();
-    let current = match state.selection {
+pub fn FormulationList(props: &FormulationListProps) -> Html {
+    let t = props.ui.strings();
+    let list = &props.doc.analysis.formulations;
+    let dispatch = props.dispatch.to_callback();
+    let current = match props.selection {
         Some(Selection::Formulation { index, mention }) => Some((index, mention)),
         _ => None,
     };
 
+    let total = list.len();
+    let limit = use_limit(props.doc.request_id, total, 60);
+    let shown = shown_count(limit.current, total, current.map(|c| c.0));
     let items: Html = list
         .iter()
+        .take(shown)
         .enumerate()
         .map(|(index, f)| {
             let quoted = f.kind == FormulationKind::Quoted;
@@ -61,6 +74,7 @@ pub fn FormulationList() -> Html {
                 aria-labelledby="h-formulations">
                 { items }
             </ul>
+            { show_more(t, &limit, shown, total) }
             if list.is_empty() {
                 <p class="empty">{ t.formulations_empty }</p>
             }

@@ -21,3 +21,7 @@ use crate::state::AppState;
 /// The state and its dispatcher, shared through a context so leaf components need no props
 /// drilling. Large views (the text pane) take props instead so typing does not re-render them.
 pub type AppContext = UseReducerHandle<AppState>;
+
+/// Hands a chosen or dropped file to the worker to read (provided by `App`).
+#[derive(Clone, PartialEq)]
+pub struct ReadFile(pub yew::Callback<web_sys::File>);

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use gangmu_core::{FormulationKind, HeadingKind, OutlineNode};
 use yew::prelude::*;
 
+use super::entity_list::{show_more, shown_count, use_limit};
 use super::AppContext;
 use crate::i18n::{quote_formulation, show_levels_label, Strings};
-use crate::state::{Action, AppState, Selection, TreeKey};
+use crate::state::{Action, AppState, Selection, TreeKey, BIG_OUTLINE};
 
 /// Key terms and formulations shown under a node's title: enough to tell sections apart
 /// at a glance, few enough to keep rows short.
@@ -204,10 +205,30 @@ pub fn Outline() -> Html {
     let outline = &state.doc.analysis.outline;
     let mut rows = Vec::new();
     flatten(outline, 0, false, &mut 0, &state, &mut rows);
+    // A big outline renders only the rows it shows (ancestors expanded), and at most a
+    // limit of them, raised to reach the focused and the reading node. Small ones keep
+    // hidden rows in the DOM (node counts then never change).
+    let total_rows = rows.len();
+    let big = total_rows > BIG_OUTLINE;
+    let limit = use_limit(state.doc.request_id, if big { total_rows } else { 0 }, 0);
+    if big {
+        rows.retain(|r| !r.hidden);
+    }
+    let reading_shown = state.reading_shown();
+    let reach = rows
+        .iter()
+        .rposition(|r| r.index == state.tree_focus || Some(r.index) == reading_shown);
+    let shown_rows = if big {
+        shown_count(limit.current, rows.len(), reach)
+    } else {
+        rows.len()
+    };
+    let total = rows.len();
+    rows.truncate(shown_rows);
     let cx = RowCtx {
         state: &state,
         dispatch: &dispatch,
-        reading: state.reading_shown(),
+        reading: reading_shown,
         quoted: state
             .doc
             .analysis
@@ -249,6 +270,7 @@ pub fn Outline() -> Html {
                 {onkeydown}>
                 { nodes }
             </ul>
+            { show_more(t, &limit, shown_rows, total) }
             if outline.is_empty() {
                 <p class="empty">{ t.outline_empty }</p>
             }

@@ -4,9 +4,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::AppContext;
+use super::{AppContext, ReadFile};
 use crate::state::Action;
-use crate::upload::load_file;
 
 #[function_component]
 pub fn Toolbar() -> Html {
@@ -23,8 +22,8 @@ pub fn Toolbar() -> Html {
             }
         })
     };
+    let read_file = use_context::<ReadFile>().expect("ReadFile");
     let onchange = {
-        let dispatch = state.dispatcher().to_callback();
         Callback::from(move |e: Event| {
             let Some(input) = e
                 .target()
@@ -33,7 +32,7 @@ pub fn Toolbar() -> Html {
                 return;
             };
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                load_file(file, dispatch.clone());
+                read_file.0.emit(file);
             }
             // Reset so choosing the same file again fires `change` again.
             input.set_value("");
