@@ -23,10 +23,8 @@ if [ ! -f "$ner/peoples-daily-1998-dev.bio" ] || [ ! -f "$ner/cluener2020-train.
 fi
 shared=$(cd "$shared" && pwd)
 ner="$shared/corpora/zh-ner"
-cargo build --release --quiet -p gangmu-cli --manifest-path "$root/Cargo.toml"
-gangmu="$root/target/release/gangmu"
-work=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+# shellcheck source=scripts/measure-common.sh
+source "$root/scripts/measure-common.sh"
 
 python3 - "$ner" "$work" <<'PY'
 import json, os, sys

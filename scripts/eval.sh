@@ -10,10 +10,8 @@ if [ ! -d "$shared/gold" ] || [ ! -d "$shared/eval" ]; then
   exit 2
 fi
 shared=$(cd "$shared" && pwd)
-cargo build --release --quiet -p gangmu-cli --manifest-path "$root/Cargo.toml"
-gangmu="$root/target/release/gangmu"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=scripts/measure-common.sh
+source "$root/scripts/measure-common.sh"
 
 # Gold .txt files → {"id","text"} lines; gold JSON → one gold line each.
 python3 - "$shared/gold" "$work" <<'PY'

@@ -6,9 +6,9 @@ use super::AppContext;
 use crate::i18n::{share_error, Strings, UiLang};
 use crate::state::{Action, AppError};
 
-fn message(lang: UiLang, e: &AppError) -> String {
+fn message(lang: UiLang, error: &AppError) -> String {
     let t: &Strings = lang.strings();
-    match e {
+    match error {
         AppError::Binary => t.err_binary.into(),
         AppError::Undecodable => t.err_undecodable.into(),
         AppError::TooLarge { bytes } => format!(
@@ -18,20 +18,19 @@ fn message(lang: UiLang, e: &AppError) -> String {
             crate::upload::MAX_FILE_BYTES / (1024 * 1024)
         ),
         AppError::Read(detail) => format!("{}: {detail}", t.err_read),
-        AppError::Link(e) => format!(
-            "{}{}{}{}",
-            t.err_link,
-            colon(lang),
-            share_error(lang, e),
-            stop(lang, t.draft_kept)
-        ),
-        AppError::File(e) => format!(
-            "{}{}{}{}",
-            t.err_file,
-            colon(lang),
-            share_error(lang, e),
-            stop(lang, t.draft_kept)
-        ),
+        AppError::Link(e) | AppError::File(e) => {
+            let what = if matches!(error, AppError::Link(_)) {
+                t.err_link
+            } else {
+                t.err_file
+            };
+            format!(
+                "{what}{}{}{}",
+                colon(lang),
+                share_error(lang, e),
+                stop(lang, t.draft_kept)
+            )
+        }
         AppError::Worker(detail) => format!("{}{}{detail}", t.err_worker, colon(lang)),
         AppError::WorkerTimeout => t.err_worker_timeout.into(),
         AppError::Storage { chars } => format!(
