@@ -109,33 +109,58 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
 }
 
 /// Counts each formulation inside each outline node's section (its subsections included).
+///
+/// Cost: every mention sorted once; a section reads the run of mentions inside it, so the
+/// work is the number of mentions times the outline's depth, not sections × formulations.
 pub fn attach_to_outline(
     outline: &mut [OutlineNode],
     formulations: &[Formulation],
     text_len: usize,
 ) {
-    fn walk(nodes: &mut [OutlineNode], end_of_parent: usize, formulations: &[Formulation]) {
+    let mut starts: Vec<(usize, u32)> = formulations
+        .iter()
+        .enumerate()
+        .flat_map(|(f, form)| form.mentions.iter().map(move |m| (m.start, f as u32)))
+        .collect();
+    starts.sort_unstable();
+
+    fn walk(
+        nodes: &mut [OutlineNode],
+        end_of_parent: usize,
+        formulations: &[Formulation],
+        starts: &[(usize, u32)],
+        tally: &mut Vec<usize>,
+    ) {
         for i in 0..nodes.len() {
             let end = nodes.get(i + 1).map_or(end_of_parent, |n| n.start);
             let start = nodes[i].start;
-            let mut counts: Vec<FormulationCount> = formulations
+            let lo = starts.partition_point(|&(s, _)| s < start);
+            let hi = starts.partition_point(|&(s, _)| s < end);
+            let mut present: Vec<u32> = Vec::new();
+            for &(_, f) in &starts[lo..hi] {
+                if tally[f as usize] == 0 {
+                    present.push(f);
+                }
+                tally[f as usize] += 1;
+            }
+            // Most frequent first; ties in the formulations' own order.
+            present.sort_unstable_by_key(|&f| (std::cmp::Reverse(tally[f as usize]), f));
+            nodes[i].formulations = present
                 .iter()
-                .filter_map(|f| {
-                    let lo = f.mentions.partition_point(|m| m.start < start);
-                    let hi = f.mentions.partition_point(|m| m.start < end);
-                    (hi > lo).then(|| FormulationCount {
-                        text: f.text.clone(),
-                        count: hi - lo,
-                    })
+                .take(PER_SECTION)
+                .map(|&f| FormulationCount {
+                    text: formulations[f as usize].text.clone(),
+                    count: tally[f as usize],
                 })
                 .collect();
-            counts.sort_by_key(|c| std::cmp::Reverse(c.count));
-            counts.truncate(PER_SECTION);
-            nodes[i].formulations = counts;
-            walk(&mut nodes[i].children, end, formulations);
+            for &f in &present {
+                tally[f as usize] = 0;
+            }
+            walk(&mut nodes[i].children, end, formulations, starts, tally);
         }
     }
-    walk(outline, text_len, formulations);
+    let mut tally = vec![0usize; formulations.len()];
+    walk(outline, text_len, formulations, &starts, &mut tally);
 }
 
 /// Quoted stretches on one line: (inner span, inner text).
@@ -200,6 +225,10 @@ fn quoted_phrase_ok(chars: &[char], inner: Span, language: Language) -> bool {
 fn numbered_slogans(chars: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(3) {
+        // The cheap test first: this runs on every character.
+        if chars[i + 1] != '个' {
+            continue;
+        }
         // 第三个, 这两个, 每三个… count things; they do not name a slogan.
         let counted = i > 0
             && (NUMERALS.contains(chars[i - 1])

@@ -12,10 +12,12 @@
 //! parts are frequent (Apriori), so memory stays near the number of repeated sequences; time
 //! is linear in the text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::text::Text;
-use crate::zh::words::Lexicon;
+use crate::zh::words::{pack, Lexicon};
 use crate::{Language, Organization, OutlineNode, Person, Resources, Span};
 
 /// Terms kept on a node and for the document.
@@ -139,7 +141,7 @@ pub fn attach(
 
     // Candidate terms, then every position they start at (one pass).
     let mut terms: Vec<Term> = Vec::new();
-    let mut wanted: HashMap<(usize, u64), usize> = HashMap::new();
+    let mut wanted: HashMap<(usize, u64), usize> = HashMap::default();
     for g in grams.maximal(&units) {
         if !edge_ok(&g) {
             continue;
@@ -231,15 +233,17 @@ pub fn attach(
         tf as f64 * contrast.sqrt() * background * (1.0 + 0.3 * (t.len as f64 - 1.0))
     };
 
-    // Term counts per segment (sparse), so a section's counts are a sum over its segments.
-    let mut per_segment: Vec<HashMap<usize, usize>> = vec![HashMap::new(); segments];
-    for (i, t) in terms.iter().enumerate() {
-        for &s in &t.starts {
-            let seg = cuts.partition_point(|&c| c <= s).saturating_sub(1);
-            *per_segment[seg].entry(i).or_default() += 1;
-        }
-    }
+    // Every occurrence by where it starts: a section's counts are a tally over the run of
+    // occurrences inside it (work: occurrences × outline depth).
+    let mut starts: Vec<(usize, u32)> = terms
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.starts.iter().map(move |&s| (s, i as u32)))
+        .collect();
+    starts.sort_unstable();
+    let tally = std::cell::RefCell::new(vec![0usize; terms.len()]);
     let rank = |start: usize, end: usize, limit: usize| -> Vec<String> {
+        // Whole segments (between headings), as the IDF counts them.
         let lo = cuts.partition_point(|&c| c < start).min(segments);
         let lo = if lo < segments && cuts[lo] == start {
             lo
@@ -247,20 +251,39 @@ pub fn attach(
             lo.saturating_sub(1)
         };
         let hi = cuts.partition_point(|&c| c < end).max(lo + 1).min(segments);
-        let mut tf: HashMap<usize, usize> = HashMap::new();
-        for counts in &per_segment[lo..hi] {
-            for (&term, &n) in counts {
-                *tf.entry(term).or_default() += n;
+        let from = cuts.get(lo).copied().unwrap_or(0);
+        let to = cuts.get(hi).copied().unwrap_or(usize::MAX);
+        let first = starts.partition_point(|&(s, _)| s < from);
+        let last = starts.partition_point(|&(s, _)| s < to);
+        let mut tally = tally.borrow_mut();
+        let mut present: Vec<u32> = Vec::new();
+        for &(_, t) in &starts[first..last] {
+            if tally[t as usize] == 0 {
+                present.push(t);
             }
+            tally[t as usize] += 1;
         }
-        let mut scored: Vec<(f64, usize, usize)> = tf
-            .into_iter()
-            .map(|(i, n)| (weight(&terms[i], n, df[i]), i, n))
+        let mut scored: Vec<(f64, usize, usize)> = present
+            .iter()
+            .map(|&t| {
+                let (i, n) = (t as usize, tally[t as usize]);
+                tally[i] = 0;
+                (weight(&terms[i], n, df[i]), i, n)
+            })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut out: Vec<(usize, usize)> = Vec::new();
+        drop(tally);
+        let order = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+        };
         // Past the first few dozen, a term neither enters the list nor upgrades an entry in practice.
-        for (_, i, n) in scored.into_iter().take(limit * 10) {
+        let keep = limit * 10;
+        if scored.len() > keep {
+            scored.select_nth_unstable_by(keep, order);
+            scored.truncate(keep);
+        }
+        scored.sort_by(order);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (_, i, n) in scored {
             let text = terms[i].text.as_str();
             match out.iter().position(|&(o, _)| {
                 terms[o].text.contains(text) || text.contains(terms[o].text.as_str())
@@ -323,7 +346,7 @@ fn units(text: &Text, lexicon: Option<&Lexicon>) -> (Vec<Unit>, Vec<String>) {
     let chars = text.chars();
     let mut units = Vec::new();
     let mut vocabulary: Vec<String> = Vec::new();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<String, u32> = HashMap::default();
     let mut intern = |word: String| -> u32 {
         let next = vocabulary.len() as u32;
         *ids.entry(word.clone()).or_insert_with(|| {
@@ -331,11 +354,25 @@ fn units(text: &Text, lexicon: Option<&Lexicon>) -> (Vec<Unit>, Vec<String>) {
             next
         })
     };
+    // Chinese words are at most four characters: interned by their packed form, without
+    // building a string for every occurrence.
+    let mut packed_ids: HashMap<u64, u32> = HashMap::default();
     match lexicon {
         Some(lexicon) => {
             let mut last_end = usize::MAX;
-            for (start, end) in lexicon.words(chars) {
-                let id = intern(chars[start..end].iter().collect());
+            for &(start, end) in text.zh_words(lexicon) {
+                let word = &chars[start..end];
+                let id = match pack(word) {
+                    Some(key) => match packed_ids.get(&key) {
+                        Some(&id) => id,
+                        None => {
+                            let id = intern(word.iter().collect());
+                            packed_ids.insert(key, id);
+                            id
+                        }
+                    },
+                    None => intern(word.iter().collect()),
+                };
                 units.push(Unit {
                     id,
                     span: Span::new(start, end),
@@ -426,9 +463,9 @@ struct FrequentGrams {
 fn frequent_ngrams(units: &[Unit], min_n: usize, max_n: usize, floor: u32) -> FrequentGrams {
     // One longer than asked, so that the longest asked for can be tested for maximality.
     let top = max_n + 1;
-    let mut counts: Vec<HashMap<u64, (u32, usize)>> = vec![HashMap::new(); top + 1];
+    let mut counts: Vec<HashMap<u64, (u32, usize)>> = vec![HashMap::default(); top + 1];
     for n in 1..=top {
-        let mut map: HashMap<u64, (u32, usize)> = HashMap::new();
+        let mut map: HashMap<u64, (u32, usize)> = HashMap::default();
         for i in 0..units.len() {
             if i + n > units.len() || units[i + 1..i + n].iter().any(|u| u.breaks) {
                 continue;
@@ -457,7 +494,7 @@ impl FrequentGrams {
     fn maximal(&self, units: &[Unit]) -> Vec<Gram> {
         let mut out = Vec::new();
         for n in self.min_n..=self.max_n {
-            let mut absorbed: HashSet<u64> = HashSet::new();
+            let mut absorbed: FxHashSet<u64> = FxHashSet::default();
             for &(count, first) in self.counts[n + 1].values() {
                 for part in [first, first + 1] {
                     let key = hash_gram(units, part, n);

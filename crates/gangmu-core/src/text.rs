@@ -1,10 +1,17 @@
 //! The text as the analysers see it: `char`s indexed as in the output, split into lines.
 
+use std::cell::OnceCell;
+
+use crate::zh::words::Lexicon;
+
 /// A text prepared for analysis. Every index is a `char` index into the original text, so
 /// offsets computed on it are the offsets printed.
 pub struct Text {
     chars: Vec<char>,
     lines: Vec<Line>,
+    /// The Chinese word segmentation, computed once on first use: the tagger and the key
+    /// terms both read it.
+    zh_words: OnceCell<Vec<(usize, usize)>>,
 }
 
 /// One line of the text: `[start, end)` without its line break.
@@ -45,7 +52,11 @@ impl Text {
                 end: chars.len(),
             });
         }
-        Text { chars, lines }
+        Text {
+            chars,
+            lines,
+            zh_words: OnceCell::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -54,6 +65,12 @@ impl Text {
 
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
+    }
+
+    /// Every Chinese word of the text as (start, end) char spans, Han runs only
+    /// ([`Lexicon::words`]); segmented on the first call, with that call's word list.
+    pub fn zh_words(&self, lexicon: &Lexicon) -> &[(usize, usize)] {
+        self.zh_words.get_or_init(|| lexicon.words(&self.chars))
     }
 
     pub fn chars(&self) -> &[char] {

@@ -35,10 +35,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lexicon::*;
-use super::words::{FnvMap, Lexicon};
+use super::words::{FxHashMap, Lexicon};
 use crate::text::is_han;
 use crate::Span;
 
@@ -178,39 +178,59 @@ impl<'a> Model<'a> {
 
     /// Spans of people and organisations in `chars`, in order. Tags each line on its own.
     pub fn spans(&self, chars: &[char], ctx: &Context) -> Vec<(Kind, Span)> {
-        let tags = self.tag(chars, ctx);
-        spans_of(&tags)
+        let words = ctx.words.words(chars);
+        self.spans_segmented(chars, ctx, &words)
+    }
+
+    /// [`Model::spans`] with the text's segmentation already made ([`Lexicon::words`] of
+    /// `chars`), so that it is not made twice.
+    pub fn spans_segmented(
+        &self,
+        chars: &[char],
+        ctx: &Context,
+        words: &[(usize, usize)],
+    ) -> Vec<(Kind, Span)> {
+        spans_of(&self.tag_segmented(chars, ctx, words))
     }
 
     /// One tag per character (lines tagged separately), BIO-consistent.
     pub fn tag(&self, chars: &[char], ctx: &Context) -> Vec<u8> {
+        let words = ctx.words.words(chars);
+        self.tag_segmented(chars, ctx, &words)
+    }
+
+    fn tag_segmented(&self, chars: &[char], ctx: &Context, words: &[(usize, usize)]) -> Vec<u8> {
         let mut tags = vec![O; chars.len()];
         let mut feats = Features::default();
+        let mut emissions = Vec::new();
+        let mut back = Vec::new();
         let mut start = 0;
         for end in line_ends(chars) {
             if end > start {
-                feats.extract(&chars[start..end], ctx);
-                let emissions = self.emissions(&feats);
-                viterbi(&emissions, &self.trans, &mut tags[start..end]);
+                // Han runs never cross a line break: the line's words are a run of the text's.
+                let from = words.partition_point(|&(s, _)| s < start);
+                let to = words.partition_point(|&(s, _)| s < end);
+                feats.extract_segmented(&chars[start..end], ctx, &words[from..to], start);
+                self.emissions_into(&feats, &mut emissions);
+                viterbi_with(&emissions, &self.trans, &mut tags[start..end], &mut back);
             }
             start = end + 1;
         }
         tags
     }
 
-    fn emissions(&self, feats: &Features) -> Vec<[f32; TAGS]> {
-        (0..feats.len())
-            .map(|i| {
-                let mut sum = [0f32; TAGS];
-                for &h in feats.at(i) {
-                    let at = bucket(h, self.bits) * TAGS;
-                    for (t, s) in sum.iter_mut().enumerate() {
-                        *s += self.values[self.table[at + t] as usize];
-                    }
+    fn emissions_into(&self, feats: &Features, out: &mut Vec<[f32; TAGS]>) {
+        out.clear();
+        out.extend((0..feats.len()).map(|i| {
+            let mut sum = [0f32; TAGS];
+            for &h in feats.at(i) {
+                let at = bucket(h, self.bits) * TAGS;
+                for (t, s) in sum.iter_mut().enumerate() {
+                    *s += self.values[self.table[at + t] as usize];
                 }
-                sum
-            })
-            .collect()
+            }
+            sum
+        }));
     }
 }
 
@@ -250,11 +270,31 @@ pub fn spans_of(tags: &[u8]) -> Vec<(Kind, Span)> {
 
 /// Best tag sequence under the BIO constraints. Linear in the length (5 × 5 per character).
 pub fn viterbi(emissions: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], out: &mut [u8]) {
+    viterbi_with(emissions, trans, out, &mut Vec::new());
+}
+
+/// [`viterbi`] with a reusable buffer for the back pointers.
+fn viterbi_with(
+    emissions: &[[f32; TAGS]],
+    trans: &[[f32; TAGS]; TAGS + 1],
+    out: &mut [u8],
+    back: &mut Vec<[u8; TAGS]>,
+) {
     let n = emissions.len();
     if n == 0 {
         return;
     }
-    let mut back = vec![[0u8; TAGS]; n];
+    // Transitions with the forbidden ones at −∞, so the inner loop needs no test.
+    let mut step = [[f32::NEG_INFINITY; TAGS]; TAGS];
+    for (p, row) in step.iter_mut().enumerate() {
+        for (t, w) in row.iter_mut().enumerate() {
+            if allowed(Some(p as u8), t as u8) {
+                *w = trans[p + 1][t];
+            }
+        }
+    }
+    back.clear();
+    back.resize(n, [0u8; TAGS]);
     let mut score = [f32::NEG_INFINITY; TAGS];
     for t in 0..TAGS {
         if allowed(None, t as u8) {
@@ -264,17 +304,17 @@ pub fn viterbi(emissions: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], out: 
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; TAGS];
         for t in 0..TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut from = 0u8;
             for p in 0..TAGS {
-                if score[p] == f32::NEG_INFINITY || !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
-                let s = score[p] + trans[p + 1][t];
-                if s > next[t] {
-                    next[t] = s;
-                    back[i][t] = p as u8;
+                let s = score[p] + step[p][t];
+                if s > best {
+                    best = s;
+                    from = p as u8;
                 }
             }
-            next[t] += emissions[i][t];
+            back[i][t] = from;
+            next[t] = best + emissions[i][t];
         }
         score = next;
     }
@@ -307,12 +347,13 @@ pub struct Context<'r> {
     flags: Vec<u8>,
     /// Character classes from the word lists (surname, not in a name, transliteration): one
     /// lookup instead of a scan of a long string for every character of the text.
-    classes: FnvMap<char, u8>,
+    classes: FxHashMap<char, u8>,
 }
 
 const C_SURNAME: u8 = 1;
 const C_NOT_IN_NAME: u8 = 2;
 const C_TRANSLIT: u8 = 4;
+const C_COMPOUND_FIRST: u8 = 8;
 
 impl<'r> Context<'r> {
     pub fn new(lexicon: &'r Lexicon) -> Context<'r> {
@@ -335,9 +376,12 @@ impl<'r> Context<'r> {
         words.sort_unstable();
         let lists = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            // Run over every character of the text: a DFA is several times faster than the
+            // default NFA, and for ~900 short words small.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(words.iter().map(|(w, _)| w))
             .expect("word lists are small and valid");
-        let mut classes: FnvMap<char, u8> = FnvMap::default();
+        let mut classes: FxHashMap<char, u8> = FxHashMap::default();
         for (list, class) in [
             (SURNAMES, C_SURNAME),
             (NOT_IN_NAME, C_NOT_IN_NAME),
@@ -345,6 +389,11 @@ impl<'r> Context<'r> {
         ] {
             for ch in list.chars() {
                 *classes.entry(ch).or_default() |= class;
+            }
+        }
+        for s in COMPOUND_SURNAMES {
+            if let Some(ch) = s.chars().next() {
+                *classes.entry(ch).or_default() |= C_COMPOUND_FIRST;
             }
         }
         Context {
@@ -390,7 +439,25 @@ struct Cues {
 
 fn char_type(c: char) -> u8 {
     if is_han(c) {
-        if "零〇一二三四五六七八九十百千万亿两".contains(c) {
+        if matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '两'
+        ) {
             b'N'
         } else {
             b'H'
@@ -463,17 +530,21 @@ impl Features {
 
     /// Computes the features of every position of `chars` (one line).
     pub fn extract(&mut self, chars: &[char], ctx: &Context) {
+        let words = ctx.words.words(chars);
+        self.extract_segmented(chars, ctx, &words, 0);
+    }
+
+    /// [`Features::extract`] with the line's words given: (start, end) spans offset by `base`.
+    fn extract_segmented(
+        &mut self,
+        chars: &[char],
+        ctx: &Context,
+        words: &[(usize, usize)],
+        base: usize,
+    ) {
         self.hashes.clear();
         self.starts.clear();
         let n = chars.len();
-        let c = |i: isize| -> char {
-            if i < 0 || i as usize >= n {
-                PAD
-            } else {
-                chars[i as usize]
-            }
-        };
-
         // Word-list cues.
         let mut cues = vec![Cues::default(); n + 1];
         let source: String = chars.iter().collect();
@@ -524,7 +595,8 @@ impl Features {
 
         // Segmentation: each character's word (start, end).
         let mut word_of = vec![(0usize, 0usize); n];
-        for (s, e) in ctx.words.words(chars) {
+        for &(s, e) in words {
+            let (s, e) = (s - base, e - base);
             for w in &mut word_of[s..e] {
                 *w = (s, e);
             }
@@ -535,37 +607,50 @@ impl Features {
             }
         }
 
-        let compound_at = |i: usize| {
-            i + 1 < n
-                && COMPOUND_SURNAMES.iter().any(|s| {
-                    let mut sc = s.chars();
-                    sc.next() == Some(chars[i]) && sc.next() == Some(chars[i + 1])
-                })
-        };
+        // The line with two pads on each side: window (i-2..=i+2) is padded[i..i + 5].
+        let mut padded = Vec::with_capacity(n + 4);
+        padded.extend([PAD, PAD]);
+        padded.extend_from_slice(chars);
+        padded.extend([PAD, PAD]);
+        let types: Vec<char> = padded
+            .iter()
+            .map(|&ch| char::from(if ch == PAD { b'_' } else { char_type(ch) }))
+            .collect();
+        let classes: Vec<u8> = padded
+            .iter()
+            .map(|ch| ctx.classes.get(ch).copied().unwrap_or(0))
+            .collect();
+        let class = |i: usize| classes[i + 2];
+        // A compound surname starts at i (only tested where its first character could).
+        let compound: Vec<bool> = (0..n)
+            .map(|i| {
+                class(i) & C_COMPOUND_FIRST != 0
+                    && i + 1 < n
+                    && COMPOUND_SURNAMES.iter().any(|s| {
+                        let mut sc = s.chars();
+                        sc.next() == Some(chars[i]) && sc.next() == Some(chars[i + 1])
+                    })
+            })
+            .collect();
+        let bias = hash(0, &[]);
+        let flags: [u32; 40] = std::array::from_fn(|t| hash(t as u8, &[]));
+        self.hashes.reserve(n * 24);
         for i in 0..n {
             self.starts.push(self.hashes.len() as u32);
-            let p = i as isize;
+            let window = &padded[i..i + 5];
             let h = &mut self.hashes;
-            h.push(hash(0, &[]));
-            for (k, d) in (-2..=2).enumerate() {
-                h.push(hash(1 + k as u8, &[c(p + d)]));
+            h.push(bias);
+            for k in 0..5 {
+                h.push(hash(1 + k as u8, &window[k..k + 1]));
             }
-            for (k, d) in (-2..=1).enumerate() {
-                h.push(hash(6 + k as u8, &[c(p + d), c(p + d + 1)]));
+            for k in 0..4 {
+                h.push(hash(6 + k as u8, &window[k..k + 2]));
             }
-            for (k, d) in (-2..=0).enumerate() {
-                h.push(hash(10 + k as u8, &[c(p + d), c(p + d + 1), c(p + d + 2)]));
+            for k in 0..3 {
+                h.push(hash(10 + k as u8, &window[k..k + 3]));
             }
-            let types: Vec<char> = (-2..=2)
-                .map(|d| {
-                    char::from(if c(p + d) == PAD {
-                        b'_'
-                    } else {
-                        char_type(c(p + d))
-                    })
-                })
-                .collect();
-            h.push(hash(13, &types));
+            let types = &types[i..i + 5];
+            h.push(hash(13, types));
             h.push(hash(14, &types[1..4]));
 
             // Segmentation: position in the word (B/M/E/S) and length, and the word itself.
@@ -583,39 +668,35 @@ impl Features {
             }
 
             // Word lists.
-            let ch = chars[i];
-            let class = |c: char| ctx.classes.get(&c).copied().unwrap_or(0);
-            let surname = class(ch) & C_SURNAME != 0;
-            let compound = i + 1 < n && compound_at(i);
+            let surname = class(i) & C_SURNAME != 0;
             let q = cues[i];
-            let flag = |h: &mut Vec<u32>, t: u8, on: bool| {
+            let mut flag = |t: usize, on: bool| {
                 if on {
-                    h.push(hash(t, &[]));
+                    h.push(flags[t]);
                 }
             };
-            flag(h, 20, surname);
-            flag(h, 21, compound);
-            flag(h, 22, i > 0 && compound_at(i - 1));
-            flag(h, 23, q.title_before);
-            flag(h, 24, surname && q.title_before);
-            flag(h, 25, i >= 1 && cues[i - 1].title_before);
-            flag(h, 26, i >= 2 && cues[i - 2].title_before);
-            flag(h, 27, q.title_after);
-            flag(h, 28, q.cue_after);
-            flag(h, 29, i + 1 < n && cues[i + 1].cue_after);
-            flag(h, 30, i + 2 < n && cues[i + 2].cue_after);
-            flag(h, 31, q.org_in);
-            flag(h, 32, q.place);
-            flag(h, 33, class(ch) & C_NOT_IN_NAME != 0);
-            flag(h, 34, class(ch) & C_TRANSLIT != 0);
+            flag(20, surname);
+            flag(21, compound[i]);
+            flag(22, i > 0 && compound[i - 1]);
+            flag(23, q.title_before);
+            flag(24, surname && q.title_before);
+            flag(25, i >= 1 && cues[i - 1].title_before);
+            flag(26, i >= 2 && cues[i - 2].title_before);
+            flag(27, q.title_after);
+            flag(28, q.cue_after);
+            flag(29, i + 1 < n && cues[i + 1].cue_after);
+            flag(30, i + 2 < n && cues[i + 2].cue_after);
+            flag(31, q.org_in);
+            flag(32, q.place);
+            flag(33, class(i) & C_NOT_IN_NAME != 0);
+            flag(34, class(i) & C_TRANSLIT != 0);
+            // Pads (outside the line) have no class.
             flag(
-                h,
                 35,
-                class(c(p - 1)) & C_TRANSLIT != 0 && class(c(p + 1)) & C_TRANSLIT != 0,
+                classes[i + 1] & C_TRANSLIT != 0 && classes[i + 3] & C_TRANSLIT != 0,
             );
-            flag(h, 36, i + 1 < n && cues[i + 1].org_end > 0);
+            flag(36, i + 1 < n && cues[i + 1].org_end > 0);
             flag(
-                h,
                 37,
                 surname && (q.cue_after || cues.get(i + 2).is_some_and(|x| x.cue_after)),
             );

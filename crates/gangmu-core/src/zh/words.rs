@@ -7,7 +7,8 @@
 //! words of at most four characters, linear in the text.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+
+pub use rustc_hash::FxHashMap;
 
 use crate::text::is_han;
 
@@ -16,32 +17,40 @@ const WORDS: &str = include_str!("../../data/zh-words.tsv");
 /// Longest word in the list, in characters.
 const MAX_WORD: usize = 4;
 
-/// FNV-1a: short keys looked up millions of times; no untrusted key can choose its buckets
-/// here (the keys are the shipped list), so SipHash's protection buys nothing.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// A word of at most four BMP characters packed 16 bits a character, so that lookups during
+/// segmentation hash one integer instead of building and hashing a string. Distinct for every
+/// word: a longer word's key is at least 2^16 times any shorter one's, and no character is NUL.
+pub fn pack(chars: &[char]) -> Option<u64> {
+    if chars.len() > MAX_WORD {
+        return None;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    chars.iter().try_fold(0u64, |key, &c| extend(key, c))
 }
 
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// `pack` of one more character (None beyond the BMP).
+fn extend(key: u64, c: char) -> Option<u64> {
+    let c = c as u32;
+    (c <= 0xFFFF).then_some((key << 16) | c as u64)
+}
+
+fn pack_str(word: &str) -> Option<u64> {
+    let chars: Vec<char> = word.chars().collect();
+    pack(&chars)
+}
+
+/// What the list says of one word.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// Index into [`Lexicon::words`].
+    index: u32,
+    count: u32,
+    /// ln of the word's probability: ln(count) − ln(corpus size).
+    log_p: f64,
+}
 
 pub struct Lexicon {
-    counts: FnvMap<&'static str, u32>,
+    by_key: FxHashMap<u64, Entry>,
+    words: Vec<&'static str>,
     /// ln of the corpus size in characters: the denominator of every probability.
     ln_total: f64,
 }
@@ -55,10 +64,11 @@ impl Lexicon {
 
     /// Reads a word list in the `data/zh-words.tsv` format: `word<TAB>count` lines after `#`
     /// header lines, the first of which names the corpus size. Lines that are not of that form
-    /// are skipped, so any text gives a (possibly empty) lexicon.
+    /// (and words longer than four characters or beyond the BMP, which segmentation never
+    /// asks for) are skipped, so any text gives a (possibly empty) lexicon.
     pub fn parse(words: &'static str) -> Lexicon {
-        let mut counts = FnvMap::default();
         let mut total = 1.0f64;
+        let mut counted: Vec<(&'static str, u32)> = Vec::new();
         for line in words.lines() {
             if let Some(header) = line.strip_prefix('#') {
                 // "# gangmu zh lexicon v1: word<TAB>count in the source corpus (N chars)"
@@ -68,18 +78,39 @@ impl Lexicon {
                 continue;
             }
             if let Some((word, count)) = line.split_once('\t') {
-                counts.insert(word, count.parse().unwrap_or(1));
+                counted.push((word, count.parse().unwrap_or(1)));
             }
         }
+        let ln_total = total.ln();
+        let mut by_key = FxHashMap::default();
+        let mut kept = Vec::with_capacity(counted.len());
+        for (word, count) in counted {
+            let Some(key) = pack_str(word) else { continue };
+            let log_p = (count as f64).ln() - ln_total;
+            // A repeated line: the later count wins, as it would in a plain map.
+            let entry = by_key.entry(key).or_insert_with(|| {
+                kept.push(word);
+                Entry {
+                    index: kept.len() as u32 - 1,
+                    count,
+                    log_p,
+                }
+            });
+            entry.count = count;
+            entry.log_p = log_p;
+        }
         Lexicon {
-            counts,
-            ln_total: total.ln(),
+            by_key,
+            words: kept,
+            ln_total,
         }
     }
 
     /// How often the word occurs in the corpus (0 when unknown).
     pub fn count(&self, word: &str) -> u32 {
-        self.counts.get(word).copied().unwrap_or(0)
+        pack_str(word)
+            .and_then(|k| self.by_key.get(&k))
+            .map_or(0, |e| e.count)
     }
 
     /// Inverse document frequency against the corpus: rare words weigh more.
@@ -90,22 +121,37 @@ impl Lexicon {
     /// Splits `chars[start..end]` (a run of Han characters) into words, most probable
     /// segmentation first; returns word end offsets.
     pub fn segment(&self, chars: &[char], start: usize, end: usize) -> Vec<usize> {
+        let mut ends = Vec::new();
+        self.segment_into(chars, start, end, &mut Scratch::default(), &mut ends);
+        ends
+    }
+
+    fn segment_into(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        scratch: &mut Scratch,
+        ends: &mut Vec<usize>,
+    ) {
         let n = end - start;
         // best[i]: best log-probability of chars[start..start+i]; back[i]: length of its last word.
-        let mut best = vec![f64::NEG_INFINITY; n + 1];
-        let mut back = vec![1usize; n + 1];
+        let Scratch { best, back } = scratch;
+        best.clear();
+        best.resize(n + 1, f64::NEG_INFINITY);
+        back.clear();
+        back.resize(n + 1, 1);
         best[0] = 0.0;
         let unknown = -self.ln_total - 2.0;
-        let mut word = String::new();
         for i in 0..n {
             if best[i] == f64::NEG_INFINITY {
                 continue;
             }
-            word.clear();
+            let mut key = Some(0u64);
             for len in 1..=MAX_WORD.min(n - i) {
-                word.push(chars[start + i + len - 1]);
-                let score = match self.counts.get(word.as_str()) {
-                    Some(&c) => (c as f64).ln() - self.ln_total,
+                key = key.and_then(|k| extend(k, chars[start + i + len - 1]));
+                let score = match key.and_then(|k| self.by_key.get(&k)) {
+                    Some(e) => e.log_p,
                     None if len == 1 => unknown,
                     None => continue,
                 };
@@ -115,42 +161,46 @@ impl Lexicon {
                 }
             }
         }
-        let mut ends = Vec::new();
+        let from = ends.len();
         let mut i = n;
         while i > 0 {
             ends.push(start + i);
             i -= back[i];
         }
-        ends.reverse();
-        ends
+        ends[from..].reverse();
     }
 
     /// Start offsets of every word of two or more characters wherever it occurs, overlapping
     /// ones included (粮食 inside 粮食安全): what a reader would count.
     pub fn all_occurrences(&self, chars: &[char]) -> HashMap<&'static str, Vec<usize>> {
-        let mut out: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        let mut word = String::new();
+        let mut by_index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         for i in 0..chars.len() {
-            word.clear();
+            let mut key = 0u64;
             for len in 1..=MAX_WORD.min(chars.len() - i) {
                 let c = chars[i + len - 1];
                 if !is_han(c) {
                     break;
                 }
-                word.push(c);
+                let Some(k) = extend(key, c) else { break };
+                key = k;
                 if len >= 2 {
-                    if let Some((&w, _)) = self.counts.get_key_value(word.as_str()) {
-                        out.entry(w).or_default().push(i);
+                    if let Some(e) = self.by_key.get(&key) {
+                        by_index.entry(e.index).or_default().push(i);
                     }
                 }
             }
         }
-        out
+        by_index
+            .into_iter()
+            .map(|(index, starts)| (self.words[index as usize], starts))
+            .collect()
     }
 
     /// Every word of a text as (start, end) char spans, Han runs only.
     pub fn words(&self, chars: &[char]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
+        let mut ends = Vec::new();
+        let mut scratch = Scratch::default();
         let mut i = 0;
         while i < chars.len() {
             if !is_han(chars[i]) {
@@ -161,14 +211,23 @@ impl Lexicon {
             while i < chars.len() && is_han(chars[i]) {
                 i += 1;
             }
+            ends.clear();
+            self.segment_into(chars, start, i, &mut scratch, &mut ends);
             let mut s = start;
-            for e in self.segment(chars, start, i) {
+            for &e in &ends {
                 out.push((s, e));
                 s = e;
             }
         }
         out
     }
+}
+
+/// Buffers of the segmentation's dynamic programme, reused from one Han run to the next.
+#[derive(Default)]
+struct Scratch {
+    best: Vec<f64>,
+    back: Vec<usize>,
 }
 
 #[cfg(test)]
