@@ -225,8 +225,12 @@ impl<'a> Model<'a> {
             let mut sum = [0f32; TAGS];
             for &h in feats.at(i) {
                 let at = bucket(h, self.bits) * TAGS;
-                for (t, s) in sum.iter_mut().enumerate() {
-                    *s += self.values[self.table[at + t] as usize];
+                // One bounds check a feature; a u8 code always indexes the 256 values.
+                let codes: &[u8; TAGS] = self.table[at..at + TAGS]
+                    .try_into()
+                    .expect("a bucket holds TAGS codes");
+                for (s, &code) in sum.iter_mut().zip(codes) {
+                    *s += self.values[code as usize];
                 }
             }
             sum
