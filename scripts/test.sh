@@ -88,15 +88,25 @@ if ((built)); then
     python3 - "$ROOT/dist" <<'PY'
 import gzip, pathlib, sys
 dist = pathlib.Path(sys.argv[1])
-total_raw = total_gz = 0
+# First load: what the page fetches before it can analyse (HTML, CSS, the page's and the
+# analysis worker's JS and wasm). Lazy: fetched later or only when needed (model assets,
+# the decoder worker for legacy-encoded files, the service worker, icons).
+first = {"raw": 0, "gz": 0}
+lazy = {"raw": 0, "gz": 0}
 for p in sorted(dist.rglob("*")):
-    if p.suffix in (".wasm", ".js"):
-        raw = p.read_bytes()
-        gz = len(gzip.compress(raw, 9))
-        total_raw += len(raw)
-        total_gz += gz
-        print(f"    {p.relative_to(dist)}: {len(raw):>9,} B raw, {gz:>8,} B gzip")
-print(f"    wasm+js total: {total_raw:,} B raw, {total_gz:,} B gzip ({total_gz / 1024:.1f} KiB)")
+    if not p.is_file():
+        continue
+    raw = p.read_bytes()
+    gz = len(gzip.compress(raw, 9))
+    name = str(p.relative_to(dist))
+    is_first = (p.suffix in (".wasm", ".js", ".html", ".css") and not name.startswith("decoder")
+                and name != "sw.js")
+    bucket = first if is_first else lazy
+    bucket["raw"] += len(raw)
+    bucket["gz"] += gz
+    print(f"    {'first' if is_first else 'lazy '} {name}: {len(raw):>9,} B raw, {gz:>8,} B gzip")
+print(f"    first load (HTML+CSS+JS+wasm): {first['raw']:,} B raw, {first['gz']:,} B gzip ({first['gz'] / 1024:.1f} KiB)")
+print(f"    loaded later or on demand: {lazy['raw']:,} B raw, {lazy['gz']:,} B gzip")
 PY
 fi
 

@@ -14,7 +14,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gangmu_core::decode::{decode_bytes, DecodeError, MAX_BYTES};
+use gangmu_core::decode::{decode_unicode, DecodeError, MAX_BYTES};
 use gangmu_core::share::{ShareError, Shared};
 use gangmu_core::{Analysis, Resources};
 use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
@@ -233,19 +233,20 @@ impl Codec for Wire {
 }
 
 /// The file's bytes as the page's action wants them: decoded text, a `.gangmu` document, or
-/// why not. Pure (tested natively); the worker calls it on what it read.
-pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
+/// why not; `None` when they are in a legacy encoding, which only the decoder worker reads
+/// ([`crate::legacy`]). Pure (tested natively); the worker calls it on what it read.
+pub fn load_unicode(name: &str, bytes: &[u8]) -> Option<Loaded> {
     use crate::upload::{looks_like_gangmu, utf16_without_bom};
     let named = name.to_lowercase().ends_with(".gangmu");
     if named || looks_like_gangmu(bytes) {
         let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         match Shared::from_file(body) {
-            Ok(shared) => return Loaded::Document(shared),
-            Err(e) if named => return Loaded::BadDocument(e.into()),
+            Ok(shared) => return Some(Loaded::Document(shared)),
+            Err(e) if named => return Some(Loaded::BadDocument(e.into())),
             Err(_) => {}
         }
     }
-    match decode_bytes(bytes) {
+    Some(match decode_unicode(bytes) {
         Ok(d) => Loaded::Text(d.text),
         Err(DecodeError::Binary) => match utf16_without_bom(bytes) {
             Some(text) => Loaded::Text(text),
@@ -253,7 +254,20 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
         },
         Err(DecodeError::TooLarge { bytes }) => Loaded::TooLarge { bytes },
         Err(DecodeError::Undecodable) => Loaded::Undecodable,
-    }
+        Err(DecodeError::Legacy) => return None,
+    })
+}
+
+/// [`load_unicode`], then the legacy decoder in place of the decoder worker: what the two
+/// workers answer together, for native tests.
+#[cfg(test)]
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Loaded {
+    load_unicode(name, bytes).unwrap_or_else(|| match gangmu_core::decode::decode_legacy(bytes) {
+        Ok(d) => Loaded::Text(d.text),
+        Err(DecodeError::Binary) => Loaded::Binary,
+        Err(DecodeError::TooLarge { bytes }) => Loaded::TooLarge { bytes },
+        Err(DecodeError::Undecodable | DecodeError::Legacy) => Loaded::Undecodable,
+    })
 }
 
 /// The model assets: loading, ready, or unavailable (rules only).
@@ -372,16 +386,23 @@ fn handle(scope: &WorkerScope<AnalysisWorker>, resources: &Resources, msg: Reque
                 analysis_ms,
             }
         }
-        Request::Read { request_id, file } => {
-            let loaded = read_file(file);
-            LAST_READ.with(|t| {
-                *t.borrow_mut() = match &loaded {
-                    Loaded::Text(s) => Some(s.clone()),
-                    _ => None,
-                }
-            });
-            Reply::Loaded { request_id, loaded }
-        }
+        Request::Read { request_id, file } => match read_file(file) {
+            Ok(loaded) => {
+                remember_read(&loaded);
+                Reply::Loaded { request_id, loaded }
+            }
+            Err(bytes) => {
+                // A legacy encoding: the decoder worker answers, later.
+                CURRENT.with(|c| *c.borrow_mut() = None);
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = crate::legacy::decode(bytes).await;
+                    remember_read(&loaded);
+                    scope.respond(id, Reply::Loaded { request_id, loaded });
+                });
+                return;
+            }
+        },
         Request::AnalyzeRead { .. } => unreachable!("replaced above"),
         Request::Panic { .. } => panic!("test panic requested by the page (?debug=worker-panic)"),
     };
@@ -389,23 +410,39 @@ fn handle(scope: &WorkerScope<AnalysisWorker>, resources: &Resources, msg: Reque
     scope.respond(id, reply);
 }
 
+/// Keeps the text of a file read, for `AnalyzeRead`.
+fn remember_read(loaded: &Loaded) {
+    LAST_READ.with(|t| {
+        *t.borrow_mut() = match loaded {
+            Loaded::Text(s) => Some(s.clone()),
+            _ => None,
+        }
+    });
+}
+
 /// Reads a `File` synchronously (workers may) and decodes it; the size is checked first so
-/// a huge file is refused without being read.
-fn read_file(file: JsValue) -> Loaded {
+/// a huge file is refused without being read. `Err` hands back the bytes of a file in a
+/// legacy encoding, for the decoder worker.
+fn read_file(file: JsValue) -> Result<Loaded, Vec<u8>> {
     use wasm_bindgen::JsCast;
     let Ok(file) = file.dyn_into::<web_sys::File>() else {
-        return Loaded::Read("not a file".into());
+        return Ok(Loaded::Read("not a file".into()));
     };
     let size = file.size();
     if size > MAX_BYTES as f64 {
-        return Loaded::TooLarge {
+        return Ok(Loaded::TooLarge {
             bytes: size as usize,
-        };
+        });
     }
     let buf = web_sys::FileReaderSync::new().and_then(|r| r.read_as_array_buffer(&file));
     match buf {
-        Ok(buf) => load_bytes(&file.name(), &js_sys::Uint8Array::new(&buf).to_vec()),
-        Err(e) => Loaded::Read(e.as_string().unwrap_or_else(|| format!("{e:?}"))),
+        Ok(buf) => {
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            load_unicode(&file.name(), &bytes).ok_or(bytes)
+        }
+        Err(e) => Ok(Loaded::Read(
+            e.as_string().unwrap_or_else(|| format!("{e:?}")),
+        )),
     }
 }
 
@@ -502,5 +539,11 @@ mod tests {
         let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(load_bytes("a.txt", &le), Loaded::Text(text.into()));
         assert_eq!(load_bytes("a.txt", &be), Loaded::Text(text.into()));
+        // GB18030 is for the decoder worker: the analysis worker hands it on, the two together
+        // read it.
+        let gb = include_bytes!("../tests/fixtures/court-meeting.gb18030.txt");
+        assert_eq!(load_unicode("meeting.txt", gb), None);
+        let utf8 = include_str!("../tests/fixtures/court-meeting.zh.txt");
+        assert_eq!(load_bytes("meeting.txt", gb), Loaded::Text(utf8.into()));
     }
 }

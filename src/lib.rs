@@ -10,6 +10,7 @@ pub mod components;
 pub mod export;
 pub mod i18n;
 pub mod layout;
+pub mod legacy;
 pub mod reading;
 pub mod recent;
 pub mod state;

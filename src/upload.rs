@@ -28,12 +28,14 @@ pub fn action_for_loaded(loaded: Loaded) -> Action {
     }
 }
 
-/// The action for a file's bytes, as the worker would answer (tests, and nothing else).
+/// The action for a file's bytes, as the workers would answer (tests, and nothing else).
+#[cfg(test)]
 pub fn action_for_file(name: &str, bytes: &[u8]) -> Action {
     action_for_loaded(crate::agent::load_bytes(name, bytes))
 }
 
 /// The action for a text file's bytes.
+#[cfg(test)]
 pub fn action_for_bytes(bytes: &[u8]) -> Action {
     action_for_file("", bytes)
 }
@@ -43,7 +45,7 @@ pub fn app_error(e: DecodeError) -> AppError {
     match e {
         DecodeError::Binary => AppError::Binary,
         DecodeError::TooLarge { bytes } => AppError::TooLarge { bytes },
-        DecodeError::Undecodable => AppError::Undecodable,
+        DecodeError::Undecodable | DecodeError::Legacy => AppError::Undecodable,
     }
 }
 
