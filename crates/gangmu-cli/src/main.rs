@@ -4,6 +4,7 @@
 //! gangmu analyze FILE|-            the analysis JSON of one text
 //! gangmu analyze --jsonl [FILE|-]  {"id","text"} lines in, analysis lines (with id) out
 //! gangmu train-ner -o OUT DIR      train the Chinese PER/ORG tagger (see train.rs)
+//! gangmu tag FILE|-                the tagger's own proposals, before the rules (debugging)
 //! ```
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -21,7 +22,8 @@ const USAGE: &str = "usage:
   gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus
   gangmu train-ner -o OUT CORPUS_DIR [--epochs N] [--bits B] [--pd-weight W] [--all-scores]
                                        train the Chinese NER tagger and print held-out scores
-  gangmu share-size FILE...            length of the share link each text would make";
+  gangmu share-size FILE...            length of the share link each text would make
+  gangmu tag FILE|-                    the Chinese tagger's proposals per line, before the rules";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +44,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     if command == "share-size" {
         return share_size(rest);
+    }
+    if command == "tag" {
+        return tag(rest);
     }
     if command == "lexicon" {
         return build_lexicon(rest);
@@ -188,4 +193,34 @@ fn analyze_jsonl(bytes: &[u8]) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The Chinese tagger's spans for each line of a text, before the rules judge them: for
+/// looking at what the statistical model proposes.
+fn tag(args: &[String]) -> Result<ExitCode, String> {
+    use gangmu_core::zh::{tagger, words::Lexicon};
+    let [path] = args else {
+        return Err(format!("tag takes one FILE or -\n{USAGE}"));
+    };
+    let text = decode_bytes(&read_input(path)?)
+        .map_err(|e| format!("{path}: {e}"))?
+        .text;
+    let model = tagger::Model::shipped().ok_or("the shipped tagger does not parse")?;
+    let lexicon = Lexicon::load();
+    let ctx = tagger::Context::new(&lexicon);
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let spans: Vec<String> = model
+            .spans(&chars, &ctx)
+            .into_iter()
+            .map(|(kind, span)| {
+                let name: String = chars[span.start..span.end].iter().collect();
+                format!("{kind:?}:{name}")
+            })
+            .collect();
+        writeln!(out, "{}", spans.join(" ")).map_err(|e| e.to_string())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -80,6 +80,8 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !"全各本该两每此诸我其这那".contains(chars[span.start])
         && !COUNTRIES.contains(&name.as_str())
         && !NOT_ORG_ENDINGS.iter().any(|e| name.ends_with(e))
+        // Two chambers are not one body (美国国会参众两院).
+        && !name.ends_with("两院")
         && chars[span.start..span.end]
             .iter()
             .all(|&c| !c.is_whitespace() && c != '《' && c != '》')
@@ -340,11 +342,14 @@ fn people(
             .map(|&(_, w)| w)
     };
     for &(kind, span) in proposed {
-        if kind != Kind::Per
-            || named.any(span)
-            || in_org.any(span)
-            || !plausible_person(chars, span)
-        {
+        let addressed = surname_of_address(chars, span);
+        let plausible = if addressed == span {
+            plausible_person(chars, span)
+        } else {
+            true
+        };
+        let span = addressed;
+        if kind != Kind::Per || named.any(span) || in_org.any(span) || !plausible {
             continue;
         }
         let mut titles = Vec::new();
@@ -381,18 +386,40 @@ fn people(
         return Vec::new();
     }
 
-    // Every occurrence of every name, outside organisation names.
-    let names_ac = names_automaton(&order.iter().map(String::as_str).collect::<Vec<_>>());
+    // Every occurrence of every name, outside organisation names. A surname alone (胡 of
+    // 胡老) is a mention only where it was read as one: elsewhere it is just a character.
+    let names_ac = names_automaton(
+        &order
+            .iter()
+            // A placeholder keeps pattern numbers equal to name numbers; its matches are skipped.
+            .map(|n| {
+                if n.chars().count() > 1 {
+                    n.as_str()
+                } else {
+                    "\u{0}\u{0}"
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
     let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
     for m in names_ac.find_iter(source) {
         let span = Span::new(offsets.char_at(m.start()), offsets.char_at(m.end()));
-        if in_org.any(span) {
+        if in_org.any(span) || order[m.pattern().as_usize()].chars().count() == 1 {
             continue;
         }
         mentions
             .entry(m.pattern().as_usize())
             .or_default()
             .push(span);
+    }
+    for f in found.iter().filter(|f| f.span.len() == 1) {
+        if let Some(i) = order.iter().position(|n| *n == f.name) {
+            mentions.entry(i).or_default().push(f.span);
+        }
+    }
+    for spans in mentions.values_mut() {
+        spans.sort();
+        spans.dedup();
     }
     let mut people: Vec<Person> = order
         .iter()
@@ -409,6 +436,25 @@ fn people(
         .collect();
     people.sort_by_key(|p| p.mentions[0].start);
     people
+}
+
+/// A surname with a form of address (胡老, 王小姐, 李先生, 老张, 小刘) names its person by the
+/// surname alone: the span shrinks to it, as People's Daily annotation and readers have it.
+fn surname_of_address(chars: &[char], span: Span) -> Span {
+    const AFTER: &[&str] = &[
+        "老", "总", "先生", "小姐", "女士", "太太", "老师", "师傅", "大爷", "大妈", "大娘",
+    ];
+    let name = &chars[span.start..span.end];
+    if name.len() >= 2 && is_surname(name[0]) {
+        let rest: String = name[1..].iter().collect();
+        if AFTER.contains(&rest.as_str()) {
+            return Span::new(span.start, span.start + 1);
+        }
+    }
+    if name.len() == 2 && matches!(name[0], '老' | '小') && is_surname(name[1]) {
+        return Span::new(span.start + 1, span.end);
+    }
+    span
 }
 
 /// The titles written before a name at `name_start`: the clause back to its start (or to the
@@ -488,22 +534,46 @@ fn organizations(
     offsets: &CharOffsets,
     proposed: &[(Kind, Span)],
 ) -> Vec<Organization> {
+    // Named bodies (China's and the world's), then local bodies, then longer words that
+    // contain a named body without naming it (共产党员), which leftmost-longest lets win.
     let mut patterns: Vec<&str> = NATIONAL_BODIES.to_vec();
-    let national = patterns.len();
+    patterns.extend(WORLD_BODIES.iter().filter(|w| !NATIONAL_BODIES.contains(w)));
+    let named = patterns.len();
     patterns.extend_from_slice(LOCAL_BODIES);
+    let local = patterns.len();
+    patterns.extend_from_slice(NOT_WORLD_BODIES);
     let bodies_ac = automaton(&patterns);
+    let people_proposed: Vec<Span> = proposed
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Per)
+        .map(|&(_, span)| span)
+        .collect();
     let mut found: Vec<OrgMention> = Vec::new();
+    // Where a word that only contains a body's name stands (共产党员): not the tagger's either.
+    let mut not_bodies: Vec<Span> = Vec::new();
     for m in bodies_ac.find_iter(source) {
         let body = Span::new(offsets.char_at(m.start()), offsets.char_at(m.end()));
         let body_text = patterns[m.pattern().as_usize()];
-        let mention = if m.pattern().as_usize() < national {
-            Some(OrgMention {
-                span: body,
-                name: body_text.to_string(),
-                parts: None,
-            })
-        } else {
+        let world = (NATIONAL_BODIES.len()..named).contains(&m.pattern().as_usize());
+        // A name the tagger reads across a short body name is a person's (彭清华, not 清华;
+        // 任命茅仲华为, not 华为); one it reads as exactly the body's is the body (丰田).
+        let in_name = world && {
+            let k = people_proposed.partition_point(|p| p.start < body.end);
+            people_proposed[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|p| p.overlaps(&body) && *p != body)
+        };
+        let mention = if in_name {
+            None
+        } else if m.pattern().as_usize() < named {
+            Some(named_org(chars, body, body_text))
+        } else if m.pattern().as_usize() < local {
             local_org(chars, body, body_text)
+        } else {
+            not_bodies.push(body);
+            None
         };
         let Some(mut mention) = mention else { continue };
         if let Some(end) = subunit_end(chars, mention.span.end) {
@@ -520,7 +590,10 @@ fn organizations(
     // tagger reads around one the rules found (土耳其 + 外交部, 全国人大常委会 + 法工委).
     let mut extra = Vec::new();
     for &(kind, span) in proposed {
-        if kind != Kind::Org || !plausible_org(chars, span) {
+        if kind != Kind::Org
+            || !plausible_org(chars, span)
+            || not_bodies.iter().any(|w| w.overlaps(&span))
+        {
             continue;
         }
         // `found` is in text order and disjoint: the ones overlapping `span` are a run.
@@ -560,6 +633,66 @@ fn organizations(
         found.sort_by_key(|f| f.span.start);
     }
     merge_aliases(found)
+}
+
+/// A named body, with the country written right before it (美国国会, 土耳其外交部): the
+/// country belongs to the name. 中国 + a body is the same body as the bare name.
+fn named_org(chars: &[char], body: Span, body_text: &str) -> OrgMention {
+    // The longest country ending right before the body; not when the body names its own
+    // country (中国共产党) or the "country" is a body itself (欧盟).
+    // Only a state's own organs take its name: legislatures, governments, ministries,
+    // parties (美国国会, 土耳其外交部), not international bodies or companies (美国北约).
+    let international = [
+        "联合国",
+        "世界",
+        "国际",
+        "欧",
+        "亚",
+        "非",
+        "东盟",
+        "北约",
+        "金砖",
+        "二十国",
+        "上海合作",
+        "海合",
+        "阿盟",
+        "经合",
+        "红十字",
+    ];
+    let of_a_state = body_text
+        .ends_with(['部', '院', '会', '党', '阁', '省', '局', '署', '宫', '马'])
+        && !international.iter().any(|p| body_text.starts_with(p));
+    if !of_a_state {
+        return OrgMention {
+            span: body,
+            name: body_text.to_string(),
+            parts: None,
+        };
+    }
+    let country = COUNTRIES
+        .iter()
+        .filter(|c| !NATIONAL_BODIES.contains(c) && !WORLD_BODIES.contains(c))
+        .map(|c| (c, c.chars().count()))
+        .filter(|&(c, n)| body.start >= n && starts_with(chars, body.start - n, c))
+        .map(|(_, n)| n)
+        .max()
+        .filter(|_| !COUNTRIES.iter().any(|c| body_text.starts_with(c)));
+    match country {
+        Some(n) => {
+            let span = Span::new(body.start - n, body.end);
+            let place = text_of(chars, Span::new(span.start, body.start));
+            OrgMention {
+                span,
+                name: text_of(chars, span),
+                parts: (place == "中国").then(|| (place, String::new(), body_text.to_string())),
+            }
+        }
+        None => OrgMention {
+            span: body,
+            name: body_text.to_string(),
+            parts: None,
+        },
+    }
 }
 
 /// 丹东市中级人民法院, 省法院, 市委, 丹东中院 — a local body with its prefix, or None when the
@@ -652,7 +785,8 @@ fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
     let limit = (end + 16).min(chars.len());
     let mut best = None;
     let mut k = end;
-    while k < limit && is_han(chars[k]) && !"的了是在为对向与同及并将等".contains(chars[k])
+    // Not across a function word, nor into a count of bodies (参众两院, 各委员会).
+    while k < limit && is_han(chars[k]) && !"的了是在为对向与同及并将等两各诸".contains(chars[k])
     {
         k += 1;
         let piece: String = chars[end..k].iter().collect();
@@ -680,6 +814,10 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
     for m in &found {
         if let Some((place, level, body)) = &m.parts {
             let mut forms = vec![m.name.clone()];
+            // 中国外交部 is 外交部.
+            if place == "中国" && level.is_empty() {
+                forms.push(body.clone());
+            }
             for (full, shorts) in BODY_ABBREVIATIONS {
                 if body == full {
                     for s in *shorts {
@@ -781,6 +919,85 @@ mod tests {
             .iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("{name} not found in {people:?}"))
+    }
+
+    fn org_names(orgs: &[Organization]) -> Vec<&str> {
+        orgs.iter().map(|o| o.name.as_str()).collect()
+    }
+
+    #[test]
+    fn bodies_of_the_world_with_their_country() {
+        let (_, orgs) = analyse(
+            "据共同社报道，日本自民党与公明党在国会的协商陷入僵局，内阁支持率下滑。\
+             美国国会参众两院当天表决。土耳其外交部发表声明。微软和英特尔公布季度财报，北大和清华的学者参加研讨。",
+        );
+        let names = org_names(&orgs);
+        for want in [
+            "共同社",
+            "日本自民党",
+            "公明党",
+            "国会",
+            "内阁",
+            "美国国会",
+            "土耳其外交部",
+            "微软",
+            "英特尔",
+            "北大",
+            "清华",
+        ] {
+            assert!(names.contains(&want), "{want} missing from {names:?}");
+        }
+        // The foreign ministry of Turkey is not China's.
+        assert!(!names.contains(&"外交部"), "{names:?}");
+    }
+
+    #[test]
+    fn a_body_name_inside_a_persons_name_is_the_persons() {
+        let (people, orgs) = analyse(
+            "会议经表决，任命彭清华为省人大常委会副主任，任命茅仲华为市中级人民法院副院长。",
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert!(
+            names.contains(&"彭清华") && names.contains(&"茅仲华"),
+            "{names:?}"
+        );
+        let orgs = org_names(&orgs);
+        assert!(
+            !orgs.contains(&"清华") && !orgs.contains(&"华为"),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn words_that_contain_a_body_name_none() {
+        let (_, orgs) = analyse("全体共产党员和民主党派人士参加学习，北大荒农场的职工代表列席。");
+        let names = org_names(&orgs);
+        assert!(
+            !names
+                .iter()
+                .any(|n| *n == "共产党" || *n == "民主党" || *n == "北大"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn china_before_a_national_body_is_the_same_body() {
+        let (_, orgs) = analyse("中国外交部发言人答记者问。外交部此前已表明立场。");
+        let ministry = orgs
+            .iter()
+            .find(|o| o.name == "中国外交部")
+            .unwrap_or_else(|| panic!("{orgs:?}"));
+        assert_eq!(ministry.aliases, vec!["外交部"]);
+        assert_eq!(ministry.mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_surname_with_a_form_of_address_is_the_person() {
+        let text = "胡老说，画累了就出去走走。胡同里很安静。";
+        let (people, _) = analyse(text);
+        let hu = person(&people, "胡");
+        // Only where it was read as a name: not the 胡 of 胡同.
+        assert_eq!(hu.mentions, vec![Span::new(0, 1)]);
     }
 
     #[test]
