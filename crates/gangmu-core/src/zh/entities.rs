@@ -168,6 +168,13 @@ fn name_end_strength(chars: &[char], end: usize) -> u8 {
     if end >= chars.len() || !is_han(chars[end]) {
         return 3;
     }
+    // A title written after names (斯克利亚尔第一副总理, 李强总理) ends one clearly.
+    if TITLES_AFTER_NAME
+        .iter()
+        .any(|t| t.chars().count() >= 3 && starts_with(chars, end, t))
+    {
+        return 2;
+    }
     match AFTER_NAME
         .iter()
         .filter(|w| starts_with(chars, end, w))
