@@ -1,0 +1,50 @@
+//! The phone's segmented control: 大纲 / 正文 / 人物与机构, one view at a time. Hidden on wide
+//! screens (style.css), where the three panes stand side by side.
+
+use yew::prelude::*;
+
+use super::AppContext;
+use crate::state::{Action, Tab};
+
+/// The pane each tab shows (ids in `App`).
+pub fn pane_id(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Outline => "pane-outline",
+        Tab::Text => "pane-text",
+        Tab::Entities => "pane-entities",
+    }
+}
+
+#[function_component]
+pub fn TabBar() -> Html {
+    let state = use_context::<AppContext>().expect("AppContext");
+    let t = state.ui.strings();
+    let dispatch = state.dispatcher().to_callback();
+    let counts = [
+        state.doc.analysis.outline_flat().len(),
+        0,
+        state.doc.analysis.people.len() + state.doc.analysis.organizations.len(),
+    ];
+    let buttons: Html = Tab::ALL
+        .iter()
+        .zip(t.tabs)
+        .zip(counts)
+        .map(|((&tab, label), count)| {
+            let on = state.tab == tab;
+            let onclick = dispatch.reform(move |_: MouseEvent| Action::SetTab(tab));
+            html! {
+                <button type="button" class={classes!("tab", on.then_some("on"))}
+                    data-testid="tab" data-tab={tab.code()} aria-pressed={on.to_string()}
+                    aria-controls={pane_id(tab)} {onclick}>
+                    <span class="tab-label">{ label }</span>
+                    if count > 0 {
+                        <span class="tab-count">{ count }</span>
+                    }
+                </button>
+            }
+        })
+        .collect();
+    html! {
+        <nav class="tabbar" aria-label={t.views} data-testid="tabbar">{ buttons }</nav>
+    }
+}
