@@ -139,8 +139,10 @@ fn render(map: &DocMap, props: &DocMapProps) -> Html {
                     html! {
                         <button type="button" class="map-col" data-testid="map-section"
                             data-node={node.to_string()} data-r="0" data-c={(j + 1).to_string()}
-                            tabindex="-1" title={title.clone()} aria-label={title} {onclick}>
-                            { j + 1 }
+                            tabindex="-1" title={title.clone()} {onclick}>
+                            // The number is what shows; the title is read after it (the
+                            // accessible name contains the visible label).
+                            { j + 1 }<span class="visually-hidden">{ format!(" {title}") }</span>
                         </button>
                     }
                 }
