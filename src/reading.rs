@@ -111,7 +111,11 @@ fn update(shared: &Shared, pane: &Element, dispatch: &UseReducerDispatcher<AppSt
     let base = text.get_bounding_client_rect().top();
     // The pane's visible top: its own top, or the window's when the page scrolled past it
     // (narrow screens, where the window scrolls rather than the pane).
-    let mut view_top = pane.get_bounding_client_rect().top().max(0.0);
+    let rect = pane.get_bounding_client_rect();
+    if rect.height() == 0.0 {
+        return; // a phone showing another view: the text is not being read
+    }
+    let mut view_top = rect.top().max(0.0);
     // On a phone the sticky tab bar covers the top of the window: reading starts below it.
     if let Some(bar) = pane
         .owner_document()

@@ -589,15 +589,11 @@ pub fn App() -> Html {
         apply_theme(theme);
         save_pref(THEME_KEY, theme.code());
     });
-    let panes_ref = use_node_ref();
     {
-        let panes_ref = panes_ref.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.panes, move |&w| {
-            if let Some(el) = panes_ref.cast::<web_sys::Element>() {
-                set_width_var(&el, Side::Outline, w.outline);
-                set_width_var(&el, Side::Entities, w.entities);
-            }
+            set_width_var(Side::Outline, w.outline);
+            set_width_var(Side::Entities, w.entities);
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 save_pref(PANES_KEY, &w.encode());
             }
@@ -690,7 +686,7 @@ pub fn App() -> Html {
                         </div>
                         <DocBar />
                     </section>
-                    <div class="panes" ref={panes_ref}>
+                    <div class="panes">
                         <section id="pane-outline" class="pane pane-outline"
                             aria-labelledby="h-outline" ref={outline_pane}>
                             <h2 id="h-outline" class="pane-title">{ t.outline }</h2>

@@ -1,12 +1,12 @@
 //! A drag handle between two panes of the wide layout (WAI-ARIA window splitter: a
-//! focusable separator with a value). Dragging sets the width directly on the grid (a CSS
-//! custom property, through the CSSOM: the CSP forbids style attributes, not this) and
-//! tells the reducer once, on release; arrow keys, Home and End go through the reducer.
+//! focusable separator with a value). Dragging sets the width directly (a CSS custom
+//! property in a stylesheet rule, see [`set_width_var`]) and tells the reducer once, on
+//! release; arrow keys, Home, End and Enter go through the reducer.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::i18n::UiLang;
@@ -23,18 +23,65 @@ pub fn var_name(side: Side) -> &'static str {
     }
 }
 
-/// Sets `--w-…: {px}px` on `el` through `el.style.setProperty` (web-sys's
-/// CssStyleDeclaration is not among the app's features; this needs none).
-pub fn set_width_var(el: &web_sys::Element, side: Side, px: u32) {
-    let Ok(style) = js_sys::Reflect::get(el, &"style".into()) else {
-        return;
-    };
-    let Ok(set) = js_sys::Reflect::get(&style, &"setProperty".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-    else {
-        return;
-    };
-    let _ = set.call2(&style, &var_name(side).into(), &format!("{px}px").into());
+thread_local! {
+    /// The widths in force and the rule that carries them: `.panes { --w-outline: …;
+    /// --w-side: … }` added at the end of the page's own stylesheet (its sheet and index).
+    static WIDTHS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    static RULE: RefCell<Option<(JsValue, u32)>> = const { RefCell::new(None) };
+}
+
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f = js_sys::Reflect::get(target, &method.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    f.apply(target, &args.iter().collect::<js_sys::Array>())
+        .ok()
+}
+
+/// Sets a side pane's width for the grid (`--w-outline` / `--w-side` on `.panes`). Through a
+/// rule of the page's own stylesheet, edited with the CSSOM: the page carries no style
+/// attribute (the CSP's rule, kept by the tests), and web-sys needs no extra features.
+pub fn set_width_var(side: Side, px: u32) {
+    let (outline, entities) = WIDTHS.with(|w| {
+        let (mut o, mut e) = w.get();
+        match side {
+            Side::Outline => o = px,
+            Side::Entities => e = px,
+        }
+        w.set((o, e));
+        (o, e)
+    });
+    let mut rule = format!(".panes {{ --w-outline: {outline}px; --w-side: {entities}px; }}");
+    if outline == 0 || entities == 0 {
+        // Only one width known yet: leave the other to the default in style.css.
+        rule = format!(".panes {{ {}: {px}px; }}", var_name(side));
+    }
+    RULE.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.is_none() {
+            let sheet = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| js_sys::Reflect::get(&d, &"styleSheets".into()).ok())
+                .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+                .filter(|s| !s.is_undefined() && !s.is_null());
+            let len = sheet
+                .as_ref()
+                .and_then(|s| js_sys::Reflect::get(s, &"cssRules".into()).ok())
+                .and_then(|rules| js_sys::Reflect::get(&rules, &"length".into()).ok())
+                .and_then(|n| n.as_f64());
+            if let (Some(sheet), Some(len)) = (sheet, len) {
+                *r = Some((sheet, len as u32));
+            } else {
+                return;
+            }
+        } else if let Some((sheet, index)) = r.as_ref() {
+            call(sheet, "deleteRule", &[(*index).into()]);
+        }
+        if let Some((sheet, index)) = r.as_ref() {
+            call(sheet, "insertRule", &[rule.into(), (*index).into()]);
+        }
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -96,13 +143,7 @@ pub fn PaneHandle(props: &PaneHandleProps) -> Html {
             let mut d = drag.borrow_mut();
             let Some(d) = d.as_mut() else { return };
             d.px = moved(side, d.px0, e.client_x() as f64 - d.x0);
-            if let Some(grid) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest(".panes").ok().flatten())
-            {
-                set_width_var(&grid, side, d.px);
-            }
+            set_width_var(side, d.px);
         })
     };
     let end = {

@@ -85,9 +85,6 @@ pub fn SharePanel() -> Html {
             html! {
                 <li class={classes!("channel", if fits { "fits" } else { "over" })}>
                     <span class="channel-name">{ name }</span>
-                    <meter min="0" max={limit.to_string()} value={len.min(limit).to_string()}
-                        high={(limit * 9 / 10).to_string()} optimum="0"
-                        aria-label={format!("{name} ≤ {}", group_digits(limit))}></meter>
                     <span class="channel-verdict">
                         { format!("≤ {} · {}{}", group_digits(limit), if fits { "✓ " } else { "✗ " }, verdict) }
                     </span>
