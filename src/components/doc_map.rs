@@ -126,12 +126,15 @@ fn render(map: &DocMap, props: &DocMapProps) -> Html {
             title
         }
     };
+    // Sections are numbered from 1; the opening before the first heading is a dot.
+    let first_section = usize::from(map.columns.first().is_some_and(|c| c.node.is_none()));
     let head: Html = map
         .columns
         .iter()
         .enumerate()
         .map(|(j, c)| {
             let title = section_title(j);
+            let number = j + 1 - first_section;
             match c.node {
                 Some(node) => {
                     let onclick = dispatch
@@ -142,7 +145,7 @@ fn render(map: &DocMap, props: &DocMapProps) -> Html {
                             tabindex="-1" title={title.clone()} {onclick}>
                             // The number is what shows; the title is read after it (the
                             // accessible name contains the visible label).
-                            { j + 1 }<span class="visually-hidden">{ format!(" {title}") }</span>
+                            { number }<span class="visually-hidden">{ format!(" {title}") }</span>
                         </button>
                     }
                 }

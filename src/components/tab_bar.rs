@@ -20,10 +20,14 @@ pub fn TabBar() -> Html {
     let state = use_context::<AppContext>().expect("AppContext");
     let t = state.ui.strings();
     let dispatch = state.dispatcher().to_callback();
+    // How many headings and entities each view holds (None: the text view). The badge is
+    // there from the start, hidden until the first analysis, so its arrival moves nothing.
+    let analysed = state.doc.request_id > 0;
+    let a = &state.doc.analysis;
     let counts = [
-        state.doc.analysis.outline_flat().len(),
-        0,
-        state.doc.analysis.people.len() + state.doc.analysis.organizations.len(),
+        Some(a.outline_flat().len()),
+        None,
+        Some(a.people.len() + a.organizations.len()),
     ];
     let buttons: Html = Tab::ALL
         .iter()
@@ -37,8 +41,10 @@ pub fn TabBar() -> Html {
                     data-testid="tab" data-tab={tab.code()} aria-pressed={on.to_string()}
                     aria-controls={pane_id(tab)} {onclick}>
                     <span class="tab-label">{ label }</span>
-                    if count > 0 {
-                        <span class="tab-count">{ count }</span>
+                    if let Some(count) = count {
+                        <span class={classes!("tab-count", (!analysed).then_some("pending"))}>
+                            { count }
+                        </span>
                     }
                 </button>
             }
