@@ -5,7 +5,7 @@ use gloo_timers::callback::Timeout;
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
-use super::back_bar::BackBar;
+use super::back_bar::back_bar;
 use super::doc_bar::DocBar;
 use super::doc_map::DocMapView;
 use super::editor::Editor;
@@ -15,7 +15,7 @@ use super::formulation_list::FormulationList;
 use super::outline::Outline;
 use super::pane_handle::{set_width_var, PaneHandle};
 use super::status_line::StatusLine;
-use super::tab_bar::TabBar;
+use super::tab_bar::tab_bar;
 use super::text_view::TextView;
 use super::toolbar::Toolbar;
 use super::AppContext;
@@ -677,7 +677,7 @@ pub fn App() -> Html {
                 {ondragover} {ondragleave} {ondrop}>
                 <Toolbar />
                 <main class="main">
-                    <TabBar />
+                    { tab_bar(&state) }
                     <section class="input-area">
                         <Editor />
                         <div class="under-input">
@@ -718,7 +718,7 @@ pub fn App() -> Html {
                                 dispatch={state.dispatcher()} />
                         </section>
                     </div>
-                    <BackBar />
+                    { back_bar(&state) }
                 </main>
                 if *dragging {
                     <div class="drop-hint" aria-hidden="true">{ t.drop_here }</div>

@@ -4,12 +4,10 @@
 
 use yew::prelude::*;
 
-use super::AppContext;
-use crate::state::{Action, Selection, Tab};
+use crate::state::{Action, AppState, Selection, Tab};
 
-#[function_component]
-pub fn BackBar() -> Html {
-    let state = use_context::<AppContext>().expect("AppContext");
+/// A plain function, like [`super::tab_bar::tab_bar`].
+pub fn back_bar(state: &UseReducerHandle<AppState>) -> Html {
     let t = state.ui.strings();
     let Some(back) = state.back.filter(|_| state.tab == Tab::Text) else {
         return html! {};

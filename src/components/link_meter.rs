@@ -16,27 +16,18 @@ pub fn position(len: usize) -> f64 {
     (x * 100.0).clamp(0.0, 100.0)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkMeterProps {
-    pub len: usize,
-    pub limits: [usize; 3],
-    pub ui: UiLang,
-}
-
-#[function_component]
-pub fn LinkMeter(props: &LinkMeterProps) -> Html {
-    let t = props.ui.strings();
-    let len = props.len;
+/// A plain function, like [`super::tab_bar::tab_bar`] (rendered by the share panel).
+pub fn link_meter(len: usize, limits: [usize; 3], ui: UiLang) -> Html {
+    let t = ui.strings();
     let pct = |v: f64| format!("{v:.2}%");
-    let fits = props.limits.iter().filter(|&&l| len <= l).count();
+    let fits = limits.iter().filter(|&&l| len <= l).count();
     // All fit, some fit, none fit.
     let class = match fits {
         3 => "fits-all",
         0 => "fits-none",
         _ => "fits-some",
     };
-    let summary = props
-        .limits
+    let summary = limits
         .iter()
         .zip(t.channels)
         .map(|(&l, name)| {
@@ -49,8 +40,7 @@ pub fn LinkMeter(props: &LinkMeterProps) -> Html {
         .collect::<Vec<_>>()
         .join("；");
     let label = format!("{}：{} · {summary}", t.link_meter, group_digits(len));
-    let ticks: Html = props
-        .limits
+    let ticks: Html = limits
         .iter()
         .zip(t.channels)
         .enumerate()

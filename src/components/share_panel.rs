@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::link_meter::LinkMeter;
+use super::link_meter::link_meter;
 use super::AppContext;
 use crate::browser::{base_url, copy_text, download};
 use crate::export::file_stem;
@@ -119,7 +119,7 @@ pub fn SharePanel() -> Html {
             <p class="link-length" data-testid="link-length" data-length={len.to_string()}>
                 { link_length(state.ui, len) }
             </p>
-            <LinkMeter {len} limits={LIMITS} ui={state.ui} />
+            { link_meter(len, LIMITS, state.ui) }
             <ul class="channels">{ channels }</ul>
             if len > LIMITS[1] {
                 <p class="too-long">

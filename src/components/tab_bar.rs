@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use super::AppContext;
-use crate::state::{Action, Tab};
+use crate::state::{Action, AppState, Tab};
 
 /// The pane each tab shows (ids in `App`).
 pub fn pane_id(tab: Tab) -> &'static str {
@@ -15,9 +14,9 @@ pub fn pane_id(tab: Tab) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn TabBar() -> Html {
-    let state = use_context::<AppContext>().expect("AppContext");
+/// A plain function rather than a component: it re-renders with `App` either way, and each
+/// component type costs the wasm its own copy of Yew's component machinery.
+pub fn tab_bar(state: &UseReducerHandle<AppState>) -> Html {
     let t = state.ui.strings();
     let dispatch = state.dispatcher().to_callback();
     // How many headings and entities each view holds (None: the text view). The badge is

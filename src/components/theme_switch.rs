@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use super::AppContext;
-use crate::state::{Action, Theme};
+use crate::state::{Action, AppState, Theme};
 
 fn icon(theme: Theme) -> Html {
     // Drawn, not emoji: ☀ and ☾ turn into colour emoji on some phones.
@@ -30,9 +29,8 @@ fn icon(theme: Theme) -> Html {
     }
 }
 
-#[function_component]
-pub fn ThemeSwitch() -> Html {
-    let state = use_context::<AppContext>().expect("AppContext");
+/// A plain function, like [`super::tab_bar::tab_bar`] (rendered by the toolbar).
+pub fn theme_switch(state: &UseReducerHandle<AppState>) -> Html {
     let t = state.ui.strings();
     let dispatch = state.dispatcher().to_callback();
     let buttons: Html = Theme::ALL
