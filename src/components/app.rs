@@ -631,6 +631,45 @@ pub fn App() -> Html {
         });
     }
 
+    // The phone's own back (button or gesture) undoes a jump like the in-page back button:
+    // a jump that can be gone back from adds a history entry; going back pops it (popstate
+    // → Action::Back), and when the way back is dropped in the page (back tapped, another
+    // tab picked, a new analysis) the entry is taken off again, so the next system back
+    // leaves the page as before.
+    {
+        // (an entry is pushed, a popstate of ours is expected and to be ignored)
+        let history = use_mut_ref(|| (false, false));
+        {
+            let (history, dispatch) = (history.clone(), dispatch.clone());
+            use_effect_with((), move |_| {
+                on_window("popstate", move |_| {
+                    let mut h = history.borrow_mut();
+                    if std::mem::take(&mut h.1) {
+                        return;
+                    }
+                    if std::mem::take(&mut h.0) {
+                        dispatch.emit(Action::Back);
+                    }
+                });
+            });
+        }
+        use_effect_with(state.back.is_some(), move |&can_go_back| {
+            let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
+                return;
+            };
+            let mut entry = history.borrow_mut();
+            if can_go_back && !entry.0 {
+                if h.push_state(&wasm_bindgen::JsValue::NULL, "").is_ok() {
+                    entry.0 = true;
+                }
+            } else if !can_go_back && entry.0 {
+                entry.0 = false;
+                entry.1 = true;
+                let _ = h.back();
+            }
+        });
+    }
+
     // Drag and drop anywhere on the page; preventDefault keeps the browser from opening it.
     let dragging = use_state_eq(|| false);
     let ondragover = {
