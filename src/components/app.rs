@@ -744,7 +744,8 @@ pub fn App() -> Html {
                             dispatch={state.dispatcher()} />
                         <section id="pane-entities" class="pane pane-entities"
                             aria-label={t.tabs[2]}>
-                            <DocMapView doc={doc.clone()} selection={current} ui={state.ui}
+                            <DocMapView doc={doc.clone()} selection={current}
+                                reading={state.reading} ui={state.ui}
                                 dispatch={state.dispatcher()} />
                             <h2 class="pane-title" id="h-people">{ t.people }</h2>
                             <EntityList kind={EntityKind::Person} doc={doc.clone()}

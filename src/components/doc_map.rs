@@ -24,6 +24,8 @@ const PHONE_ROWS: usize = 3;
 pub struct DocMapProps {
     pub doc: DocRef,
     pub selection: Option<Selection>,
+    /// The outline node being read: its column is marked.
+    pub reading: Option<usize>,
     pub ui: UiLang,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -126,6 +128,13 @@ fn render(map: &DocMap, props: &DocMapProps) -> Html {
             title
         }
     };
+    // The column being read: the last whose first heading is at or before the reading
+    // node (depth-first indices follow the text); the opening when nothing is read yet.
+    let reading_col = props.reading.map_or(0, |r| {
+        map.columns
+            .partition_point(|c| c.node.is_none_or(|n| n <= r))
+            .saturating_sub(1)
+    });
     // Sections are numbered from 1; the opening before the first heading is a dot.
     let first_section = usize::from(map.columns.first().is_some_and(|c| c.node.is_none()));
     let head: Html = map
@@ -135,12 +144,14 @@ fn render(map: &DocMap, props: &DocMapProps) -> Html {
         .map(|(j, c)| {
             let title = section_title(j);
             let number = j + 1 - first_section;
+            let reading = (j == reading_col).then_some("reading");
             match c.node {
                 Some(node) => {
                     let onclick = dispatch
                         .reform(move |_: MouseEvent| Action::JumpTo(Selection::Heading(node)));
                     html! {
-                        <button type="button" class="map-col" data-testid="map-section"
+                        <button type="button" class={classes!("map-col", reading)}
+                            data-testid="map-section" aria-current={reading.map(|_| "location")}
                             data-node={node.to_string()} data-r="0" data-c={(j + 1).to_string()}
                             tabindex="-1" title={title.clone()} {onclick}>
                             // The number is what shows; the title is read after it (the
@@ -150,7 +161,7 @@ fn render(map: &DocMap, props: &DocMapProps) -> Html {
                     }
                 }
                 None => html! {
-                    <span class="map-col opening" title={title}>{ "·" }</span>
+                    <span class={classes!("map-col", "opening", reading)} title={title}>{ "·" }</span>
                 },
             }
         })

@@ -244,6 +244,15 @@ test('desk: three panes, outline click, entity click, map cell, share meter', as
 
   await page.click(`${sel.node} >> nth=2`);
   await page.waitForSelector('[data-testid="text"] .heading.current');
+  // The section being read (as the outline marks it) is marked in the map too: the column
+  // holding that node.
+  await page.waitForFunction(() => {
+    const node = document.querySelector('[data-testid="outline-node"][aria-current="location"]');
+    const col = document.querySelector('[data-testid="map-section"][aria-current="location"]');
+    const next = col?.nextElementSibling;
+    const n = node && +node.id.replace('t-', '');
+    return node && col && +col.dataset.node <= n && (!next || +next.dataset.node > n);
+  });
   assert.ok(!(await shown(page, sel.back)), 'nothing to go back to: every pane stays');
   const person = page.locator(sel.person).first();
   await person.locator('button').click();
