@@ -304,6 +304,8 @@ pub struct AppState {
     pub tab: Tab,
     /// The view a jump to the text came from: the back button returns there.
     pub back: Option<Tab>,
+    /// Bumped when a jump switched views, or back returned: focus follows (`App`).
+    pub view_seq: u64,
     pub theme: Theme,
     pub panes: PaneWidths,
 }
@@ -361,6 +363,7 @@ impl PartialEq for AppState {
                 && self.not_kept == other.not_kept
                 && self.tab == other.tab
                 && self.back == other.back
+                && self.view_seq == other.view_seq
                 && self.theme == other.theme
                 && self.panes == other.panes)
     }
@@ -488,6 +491,7 @@ impl AppState {
             not_kept: None,
             tab: Tab::default(),
             back: None,
+            view_seq: 0,
             theme: Theme::default(),
             panes: PaneWidths::default(),
         }
@@ -819,6 +823,7 @@ impl AppState {
         if self.tab != Tab::Text {
             self.back = Some(self.tab);
             self.tab = Tab::Text;
+            self.view_seq += 1;
         }
     }
 
@@ -1091,6 +1096,7 @@ impl Reducible for AppState {
                     return self;
                 };
                 s.tab = tab;
+                s.view_seq += 1;
             }
             Action::SetTheme(theme) => {
                 if s.theme == theme {
@@ -1980,10 +1986,16 @@ mod tests {
     fn jumps_from_the_outline_or_a_list_show_the_text_and_back_returns() {
         let s = loaded().reduce(Action::SetTab(Tab::Outline));
         assert_eq!((s.tab, s.back), (Tab::Outline, None));
+        let seq = s.view_seq;
         let s = s.reduce(Action::SelectHeading(1));
         assert_eq!((s.tab, s.back), (Tab::Text, Some(Tab::Outline)));
         let s = s.reduce(Action::Back);
         assert_eq!((s.tab, s.back), (Tab::Outline, None));
+        assert_eq!(
+            s.view_seq,
+            seq + 2,
+            "focus follows the jump and the way back"
+        );
         // Back with nowhere to go changes nothing.
         let again = s.clone().reduce(Action::Back);
         assert!(Rc::ptr_eq(&again, &s));

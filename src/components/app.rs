@@ -88,6 +88,22 @@ fn startup() -> Startup {
     }
 }
 
+/// `el.focus({preventScroll: true})` (web-sys's FocusOptions is not among the features).
+fn focus_without_scroll(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &true.into());
+    if let Some(f) = js_sys::Reflect::get(&el, &"focus".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(&el, &opts);
+    }
+}
+
 fn window_scroll_y() -> f64 {
     web_sys::window()
         .and_then(|w| w.scroll_y().ok())
@@ -631,6 +647,23 @@ pub fn App() -> Html {
         });
     }
 
+    // Focus follows a change of view that the page made (a jump, back), so a keyboard or
+    // screen reader is not left on a hidden element: the text after a jump, the outline
+    // item or the lists' pane after back. Without scrolling: the views keep their places.
+    {
+        let (tab, node) = (state.tab, state.tree_focus);
+        use_effect_with(state.view_seq, move |&seq| {
+            if seq > 0 {
+                let id = match tab {
+                    Tab::Text => "pane-text".to_string(),
+                    Tab::Outline => format!("t-{node}"),
+                    Tab::Entities => "pane-entities".to_string(),
+                };
+                focus_without_scroll(&id);
+            }
+        });
+    }
+
     // The phone's own back (button or gesture) undoes a jump like the in-page back button:
     // a jump that can be gone back from adds a history entry; going back pops it (popstate
     // → Action::Back), and when the way back is dropped in the page (back tapped, another
@@ -743,7 +776,7 @@ pub fn App() -> Html {
                         <PaneHandle side={Side::Entities} px={state.panes.entities} ui={state.ui}
                             dispatch={state.dispatcher()} />
                         <section id="pane-entities" class="pane pane-entities"
-                            aria-label={t.tabs[2]}>
+                            aria-label={t.tabs[2]} tabindex="-1">
                             <DocMapView doc={doc.clone()} selection={current}
                                 reading={state.reading} ui={state.ui}
                                 dispatch={state.dispatcher()} />

@@ -153,6 +153,7 @@ test('phone: paste, outline tap, back, entity tap, next mention, map, share — 
     `h-${nodeId}`,
   );
   assert.ok(await shown(page, sel.back), 'a back button after the jump');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pane-text', 'focus moved with the view');
   await shot(page, 'phone-3-section');
 
   // Back is one tap, to the same place in the outline.
@@ -164,6 +165,7 @@ test('phone: paste, outline tap, back, entity tap, next mention, map, share — 
   assert.ok(!(await shown(page, sel.back)));
   assert.equal(await page.evaluate(() => window.scrollY), outlineY, 'the outline is where it was');
   assert.ok(await onScreen(page, `#t-${nodeId}`));
+  assert.equal(await page.evaluate(() => document.activeElement.id), `t-${nodeId}`, 'focus is back on the item');
 
   // People and organisations: tap a person, then step to the next mention from the text.
   await page.tap(sel.tab('entities'));
