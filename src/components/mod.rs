@@ -1,4 +1,5 @@
-//! One component a file. Components render and dispatch actions; only `app` has effects.
+//! One component (or, for small stateless pieces, one render function) a file. Components
+//! render and dispatch actions; only `app` has effects.
 
 pub mod app;
 pub mod back_bar;
