@@ -101,6 +101,16 @@ struct Drag {
     px: u32,
 }
 
+/// The widest a side pane is shown: [`PaneWidths::MAX`], or 28% of the window (the cap in
+/// style.css's `.panes`), so the value a handle reports is the width one sees.
+fn widest() -> u32 {
+    let window = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(f64::INFINITY);
+    ((window * 0.28) as u32).clamp(PaneWidths::MIN, PaneWidths::MAX)
+}
+
 /// The width after moving the handle `dx` px to the right: the outline pane is left of its
 /// handle, the entities pane right of its own.
 fn moved(side: Side, px0: u32, dx: f64) -> u32 {
@@ -108,7 +118,7 @@ fn moved(side: Side, px0: u32, dx: f64) -> u32 {
         Side::Outline => px0 as f64 + dx,
         Side::Entities => px0 as f64 - dx,
     };
-    (v.round().max(0.0) as u32).clamp(PaneWidths::MIN, PaneWidths::MAX)
+    (v.round().max(0.0) as u32).clamp(PaneWidths::MIN, widest())
 }
 
 #[function_component]
@@ -168,7 +178,7 @@ pub fn PaneHandle(props: &PaneHandleProps) -> Html {
                 "ArrowLeft" => moved(side, px, -step),
                 "ArrowRight" => moved(side, px, step),
                 "Home" => PaneWidths::MIN,
-                "End" => PaneWidths::MAX,
+                "End" => widest(),
                 "Enter" => PaneWidths::default().get(side),
                 _ => return,
             };
@@ -192,9 +202,9 @@ pub fn PaneHandle(props: &PaneHandleProps) -> Html {
     html! {
         <div class={classes!("pane-handle", class)} role="separator" tabindex="0"
             aria-orientation="vertical" aria-label={label} aria-controls={controls}
-            aria-valuenow={props.px.to_string()} aria-valuemin={PaneWidths::MIN.to_string()}
-            aria-valuemax={PaneWidths::MAX.to_string()}
-            aria-valuetext={format!("{} px", props.px)} data-testid="pane-handle"
+            aria-valuenow={props.px.min(widest()).to_string()}
+            aria-valuemin={PaneWidths::MIN.to_string()} aria-valuemax={widest().to_string()}
+            aria-valuetext={format!("{} px", props.px.min(widest()))} data-testid="pane-handle"
             data-side={match side { Side::Outline => "outline", Side::Entities => "entities" }}
             {onpointerdown} {onpointermove} onpointerup={end.clone()} onpointercancel={end}
             {onkeydown} {ondblclick}>

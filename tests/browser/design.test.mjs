@@ -308,6 +308,10 @@ test('desk: side panes resize by keyboard and by drag, and keep their widths', a
   await page.keyboard.press('ArrowRight');
   assert.equal(Number(await page.getAttribute(handle, 'aria-valuenow')), now0 + 32);
   assert.equal(await width('outline'), before + 32);
+  await page.keyboard.press('End');
+  const widest = Math.floor(1600 * 0.28);
+  assert.equal(Number(await page.getAttribute(handle, 'aria-valuenow')), widest, 'no wider than the window allows');
+  assert.equal(await width('outline'), widest);
   await page.keyboard.press('Home');
   assert.equal(Number(await page.getAttribute(handle, 'aria-valuenow')), 180);
 
