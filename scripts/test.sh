@@ -78,7 +78,7 @@ run "browser test dependencies (npm ci)" npm_ci_browser_tests
 
 if ((built)); then
     run "browser tests" logged browser.log env DIST_DIR="$ROOT/dist" \
-        node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/browser/app.test.mjs" "$ROOT/tests/browser/share.test.mjs" "$ROOT/tests/browser/robust.test.mjs"
+        node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/browser/app.test.mjs" "$ROOT/tests/browser/share.test.mjs" "$ROOT/tests/browser/robust.test.mjs" "$ROOT/tests/browser/design.test.mjs"
 else
     FAILED+=("browser tests (not run: no fresh build)")
 fi

@@ -140,6 +140,22 @@ pub struct Strings {
     pub chars_unit: &'static str,
     /// Where a link is sent: QR code, chat app, address bar.
     pub channels: [&'static str; 3],
+    /// The phone's views, in `Tab::ALL` order, and the tab bar's name.
+    pub tabs: [&'static str; 3],
+    pub views: &'static str,
+    /// "Back to …", in `Tab::ALL` order.
+    pub back_to: [&'static str; 3],
+    pub next_mention: &'static str,
+    pub theme: &'static str,
+    /// In `Theme::ALL` order.
+    pub themes: [&'static str; 3],
+    pub resize_outline: &'static str,
+    pub resize_entities: &'static str,
+    pub map: &'static str,
+    pub map_hint: &'static str,
+    pub map_opening: &'static str,
+    pub map_sections: &'static str,
+    pub link_meter: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -225,6 +241,19 @@ pub static ZH: Strings = Strings {
     draft_kept: "原来的文档未受影响。",
     chars_unit: "字",
     channels: ["二维码", "聊天软件", "浏览器地址栏"],
+    tabs: ["大纲", "正文", "人物与机构"],
+    views: "视图",
+    back_to: ["返回大纲", "返回正文", "返回人物与机构"],
+    next_mention: "下一处",
+    theme: "配色",
+    themes: ["跟随系统", "浅色", "深色"],
+    resize_outline: "调整提纲栏宽度",
+    resize_entities: "调整人物与机构栏宽度",
+    map: "文档地图",
+    map_hint: "各节中出现的人物、机构与提法；颜色越深，出现越多。点格子跳到该节的那一处。",
+    map_opening: "开头",
+    map_sections: "节",
+    link_meter: "链接长度与各渠道上限",
 };
 
 pub static EN: Strings = Strings {
@@ -312,6 +341,19 @@ pub static EN: Strings = Strings {
     draft_kept: "Your document was left as it was.",
     chars_unit: "characters",
     channels: ["QR code", "Chat apps", "Address bar"],
+    tabs: ["Outline", "Text", "People & orgs"],
+    views: "Views",
+    back_to: ["Back to the outline", "Back to the text", "Back to people & orgs"],
+    next_mention: "Next",
+    theme: "Theme",
+    themes: ["System", "Light", "Dark"],
+    resize_outline: "Resize the outline pane",
+    resize_entities: "Resize the people and organisations pane",
+    map: "Document map",
+    map_hint: "People, organisations and formulations in each section; darker means more often. Tap a cell to jump to it in that section.",
+    map_opening: "Opening",
+    map_sections: "sections",
+    link_meter: "Link length against channel limits",
 };
 
 /// Why a share link or `.gangmu` file could not be opened, in the UI language.
@@ -345,6 +387,16 @@ pub fn link_length(lang: UiLang, chars: usize) -> String {
 /// A kept document's size: "2,418 字" / "2,418 characters".
 pub fn doc_size(lang: UiLang, chars: usize) -> String {
     format!("{} {}", group_digits(chars), lang.strings().chars_unit)
+}
+
+/// A document-map cell: "李正古 · 会议强调 · 3处" / "Li · Opening · 3×".
+pub fn map_cell_label(lang: UiLang, name: &str, section: &str, count: usize) -> String {
+    let t = lang.strings();
+    format!(
+        "{name} · {section} · {}{}",
+        group_digits(count),
+        t.mentions_suffix
+    )
 }
 
 /// Accessible name of the button that shows outline levels 1..=n.
@@ -424,6 +476,18 @@ mod tests {
         assert_eq!(show_levels_label(UiLang::En, 3), "Show levels up to 3");
         assert_eq!(quote_formulation("公正与效率", true), "“公正与效率”");
         assert_eq!(quote_formulation("两个确立", false), "两个确立");
+    }
+
+    #[test]
+    fn map_cells_say_who_where_and_how_often() {
+        assert_eq!(
+            map_cell_label(UiLang::Zh, "李正古", "会议强调", 3),
+            "李正古 · 会议强调 · 3处"
+        );
+        assert_eq!(
+            map_cell_label(UiLang::En, "Li", "Opening", 1200),
+            "Li · Opening · 1,200×"
+        );
     }
 
     #[test]

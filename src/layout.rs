@@ -255,6 +255,185 @@ pub fn layout_block(
     )
 }
 
+/// What a row of the document map stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapKind {
+    Person,
+    Org,
+    Formulation,
+}
+
+/// A column of the document map: one outline section, or several consecutive ones when
+/// the outline has more sections than the map has columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapColumn {
+    /// Depth-first index of its first heading (None: the text before the first heading).
+    pub node: Option<usize>,
+    /// Its first section's title (empty for the opening).
+    pub title: String,
+    /// How many sections it holds.
+    pub sections: usize,
+    /// Char offset where it starts.
+    pub start: usize,
+}
+
+/// A cell: how many mentions fall in the column, and the first of them (index into the
+/// entity's or formulation's mentions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct MapCell {
+    pub count: usize,
+    pub first: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapRow {
+    pub kind: MapKind,
+    /// Index into people, organisations or formulations.
+    pub index: usize,
+    pub label: String,
+    pub total: usize,
+    pub cells: Vec<MapCell>,
+}
+
+/// "Who and what where": the most mentioned people, organisations and formulations against
+/// the outline's sections.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct DocMap {
+    pub columns: Vec<MapColumn>,
+    pub rows: Vec<MapRow>,
+}
+
+/// Sections are the nodes down to the shallowest depth that gives this many (a report
+/// with one title node over its parts still gets a useful map).
+const MAP_MIN_SECTIONS: usize = 4;
+
+/// The document map of `analysis` (text of `n` chars): at most `max_cols` columns and
+/// `per_kind` rows of each kind, most mentioned first. Costs one walk of the outline and a
+/// binary search per mention of the rows shown, so 10k headings and 100k mentions stay
+/// in the milliseconds. Empty (no columns) when the outline gives fewer than two.
+pub fn doc_map(analysis: &Analysis, n: usize, max_cols: usize, per_kind: usize) -> DocMap {
+    // (depth-first index, depth, start, title) of every heading.
+    fn walk<'a>(
+        nodes: &'a [gangmu_core::OutlineNode],
+        depth: u32,
+        out: &mut Vec<(usize, u32, usize, &'a str)>,
+    ) {
+        for node in nodes {
+            out.push((out.len(), depth, node.start, node.title.as_str()));
+            walk(&node.children, depth + 1, out);
+        }
+    }
+    let mut heads = Vec::new();
+    walk(&analysis.outline, 1, &mut heads);
+    let max_depth = heads.iter().map(|h| h.1).max().unwrap_or(0);
+    let depth = (1..=max_depth)
+        .find(|&d| heads.iter().filter(|h| h.1 <= d).count() >= MAP_MIN_SECTIONS)
+        .unwrap_or(max_depth);
+    let mut sections: Vec<MapColumn> = heads
+        .iter()
+        .filter(|h| h.1 <= depth && h.2 < n.max(1))
+        .map(|h| MapColumn {
+            node: Some(h.0),
+            title: h.3.to_string(),
+            sections: 1,
+            start: h.2,
+        })
+        .collect();
+    // Headings come in document order (an invariant of the analysis): no sort needed.
+    if sections.first().is_some_and(|c| c.start > 0) {
+        sections.insert(
+            0,
+            MapColumn {
+                node: None,
+                title: String::new(),
+                sections: 1,
+                start: 0,
+            },
+        );
+    }
+    if sections.len() < 2 || max_cols < 2 {
+        return DocMap::default();
+    }
+    // Consecutive sections share a column when there are too many.
+    let s = sections.len();
+    let c = s.min(max_cols);
+    let columns: Vec<MapColumn> = (0..c)
+        .map(|j| {
+            let (a, b) = (j * s / c, (j + 1) * s / c);
+            MapColumn {
+                sections: b - a,
+                ..sections[a].clone()
+            }
+        })
+        .collect();
+    let starts: Vec<usize> = columns.iter().map(|c| c.start).collect();
+    let cells = |mentions: &[Span]| -> Vec<MapCell> {
+        let mut cells = vec![MapCell::default(); starts.len()];
+        let mut first_start = vec![usize::MAX; starts.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            if m.start >= n {
+                continue;
+            }
+            let col = starts.partition_point(|&s| s <= m.start).saturating_sub(1);
+            cells[col].count += 1;
+            if m.start < first_start[col] {
+                first_start[col] = m.start;
+                cells[col].first = i;
+            }
+        }
+        cells
+    };
+    // The `per_kind` most mentioned, ties in order of first mention. (Keys of one type for
+    // all three kinds: one sort in the wasm, not three.)
+    fn top(counts: impl Iterator<Item = usize>, per_kind: usize) -> Vec<usize> {
+        let mut v: Vec<(std::cmp::Reverse<usize>, usize)> = counts
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(|(i, c)| (std::cmp::Reverse(c), i))
+            .collect();
+        v.sort_unstable();
+        v.into_iter().take(per_kind).map(|(_, i)| i).collect()
+    }
+    let mut rows = Vec::new();
+    for index in top(analysis.people.iter().map(|p| p.mentions.len()), per_kind) {
+        let p = &analysis.people[index];
+        rows.push(MapRow {
+            kind: MapKind::Person,
+            index,
+            label: p.name.clone(),
+            total: p.mentions.len(),
+            cells: cells(&p.mentions),
+        });
+    }
+    for index in top(
+        analysis.organizations.iter().map(|o| o.mentions.len()),
+        per_kind,
+    ) {
+        let o = &analysis.organizations[index];
+        rows.push(MapRow {
+            kind: MapKind::Org,
+            index,
+            label: o.name.clone(),
+            total: o.mentions.len(),
+            cells: cells(&o.mentions),
+        });
+    }
+    for index in top(
+        analysis.formulations.iter().map(|f| f.mentions.len()),
+        per_kind,
+    ) {
+        let f = &analysis.formulations[index];
+        rows.push(MapRow {
+            kind: MapKind::Formulation,
+            index,
+            label: f.text.clone(),
+            total: f.mentions.len(),
+            cells: cells(&f.mentions),
+        });
+    }
+    DocMap { columns, rows }
+}
+
 /// The runs of `text` (the chars `[lo, hi)` of the document, starting at byte `byte0` of
 /// it) given the spans that lie inside it. Byte ranges in the result are into the document.
 fn runs(
@@ -677,5 +856,92 @@ mod tests {
         assert_eq!(bs[0].heading_before, None);
         assert!(bs[1].heading_before == Some(0));
         assert_eq!(blocks("", &spans, 10).len(), 1);
+    }
+
+    /// Four sections of 100 chars after a 50-char opening; two people, one organisation.
+    fn map_analysis() -> Analysis {
+        let node = |t: &str, start: usize| json!({"title": t, "level": 1, "start": start, "end": start + 4, "children": []});
+        let spans = |v: &[usize]| -> Vec<serde_json::Value> {
+            v.iter()
+                .map(|&s| json!({"start": s, "end": s + 3}))
+                .collect()
+        };
+        serde_json::from_value(json!({
+            "language": "zh", "chars": 450,
+            "outline": [node("会议指出", 50), node("会议强调", 150), node("会议要求", 250), node("结束语", 350)],
+            "people": [
+                {"name": "甲", "titles": [], "mentions": spans(&[10, 60, 70, 360])},
+                {"name": "乙", "titles": [], "mentions": spans(&[400, 160])},
+                {"name": "丙", "titles": [], "mentions": []}
+            ],
+            "organizations": [{"name": "某院", "aliases": [], "mentions": spans(&[260])}],
+            "formulations": [{"text": "抓落实", "kind": "quoted", "count": 2, "mentions": spans(&[55, 255])}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn doc_map_counts_mentions_per_section_with_the_opening_first() {
+        let m = doc_map(&map_analysis(), 450, 12, 8);
+        let nodes: Vec<Option<usize>> = m.columns.iter().map(|c| c.node).collect();
+        assert_eq!(nodes, [None, Some(0), Some(1), Some(2), Some(3)]);
+        assert_eq!(m.columns[2].title, "会议强调");
+        // Most mentioned first; nobody without mentions; then organisations, formulations.
+        let labels: Vec<&str> = m.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["甲", "乙", "某院", "抓落实"]);
+        let counts = |r: &MapRow| r.cells.iter().map(|c| c.count).collect::<Vec<_>>();
+        assert_eq!(counts(&m.rows[0]), [1, 2, 0, 0, 1]);
+        // 乙's mentions are listed out of order: the cell points at the earliest one in it.
+        assert_eq!(counts(&m.rows[1]), [0, 0, 1, 0, 1]);
+        assert_eq!(m.rows[1].cells[2].first, 1);
+        assert_eq!(m.rows[0].cells[1].first, 1);
+        assert_eq!(
+            (m.rows[2].kind, m.rows[3].kind),
+            (MapKind::Org, MapKind::Formulation)
+        );
+        assert_eq!(m.rows[0].total, 4);
+    }
+
+    #[test]
+    fn doc_map_merges_sections_into_its_columns_and_limits_rows() {
+        let m = doc_map(&map_analysis(), 450, 2, 1);
+        assert_eq!(m.columns.len(), 2);
+        assert_eq!(
+            m.columns
+                .iter()
+                .map(|c| (c.node, c.sections))
+                .collect::<Vec<_>>(),
+            [(None, 2), (Some(1), 3)]
+        );
+        assert_eq!(m.rows.len(), 3, "one row of each kind");
+        assert_eq!(
+            m.rows[0].cells.iter().map(|c| c.count).collect::<Vec<_>>(),
+            [3, 1]
+        );
+        // No outline, no map.
+        assert_eq!(doc_map(&Analysis::default(), 10, 12, 8), DocMap::default());
+    }
+
+    #[test]
+    fn doc_map_of_a_huge_outline_is_bucketed() {
+        let nodes: Vec<serde_json::Value> = (0..10_000)
+            .map(|i| json!({"title": format!("第{i}节"), "level": 1, "start": i * 10, "end": i * 10 + 3, "children": []}))
+            .collect();
+        let mentions: Vec<serde_json::Value> = (0..100_000)
+            .map(|i| json!({"start": i, "end": i + 1}))
+            .collect();
+        let a: Analysis = serde_json::from_value(json!({
+            "language": "zh", "chars": 100_000, "outline": nodes,
+            "people": [{"name": "甲", "titles": [], "mentions": mentions}],
+            "organizations": [], "formulations": []
+        }))
+        .unwrap();
+        let m = doc_map(&a, 100_000, 12, 8);
+        assert_eq!(m.columns.len(), 12);
+        assert_eq!(m.columns.iter().map(|c| c.sections).sum::<usize>(), 10_000);
+        assert_eq!(
+            m.rows[0].cells.iter().map(|c| c.count).sum::<usize>(),
+            100_000
+        );
     }
 }

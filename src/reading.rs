@@ -111,7 +111,21 @@ fn update(shared: &Shared, pane: &Element, dispatch: &UseReducerDispatcher<AppSt
     let base = text.get_bounding_client_rect().top();
     // The pane's visible top: its own top, or the window's when the page scrolled past it
     // (narrow screens, where the window scrolls rather than the pane).
-    let view_top = pane.get_bounding_client_rect().top().max(0.0);
+    let rect = pane.get_bounding_client_rect();
+    if rect.height() == 0.0 {
+        return; // a phone showing another view: the text is not being read
+    }
+    let mut view_top = rect.top().max(0.0);
+    // On a phone the sticky tab bar covers the top of the window: reading starts below it.
+    if let Some(bar) = pane
+        .owner_document()
+        .and_then(|d| d.query_selector(".tabbar").ok().flatten())
+    {
+        let r = bar.get_bounding_client_rect();
+        if r.height() > 0.0 && r.top() <= 1.0 {
+            view_top = view_top.max(r.bottom());
+        }
+    }
     let line = view_top + READING_LINE_PX - base;
     let node = section_in(&text, line);
     dispatch.dispatch(Action::SetReading(node));

@@ -76,6 +76,112 @@ pub enum Panel {
     Recent,
 }
 
+/// The phone layout's three views (one column, one view at a time); wide screens show all
+/// three side by side and ignore it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tab {
+    Outline,
+    #[default]
+    Text,
+    Entities,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Outline, Tab::Text, Tab::Entities];
+
+    /// Class and `data-tab` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tab::Outline => "outline",
+            Tab::Text => "text",
+            Tab::Entities => "entities",
+        }
+    }
+}
+
+/// Colour theme: the system's, or one chosen and remembered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// As kept in local storage and set on `<html data-theme>` (None: follow the system).
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Anything unknown follows the system.
+    pub fn from_code(code: &str) -> Theme {
+        match code {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+/// The two side panes of the wide layout, whose widths the reader sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Outline,
+    Entities,
+}
+
+/// Widths (CSS px) of the side panes; the text takes the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PaneWidths {
+    pub outline: u32,
+    pub entities: u32,
+}
+
+impl PaneWidths {
+    /// Limits of either pane: narrower hides titles, wider starves the text (CSS also caps
+    /// each at a share of the window, see `.panes` in style.css).
+    pub const MIN: u32 = 180;
+    pub const MAX: u32 = 640;
+
+    pub fn get(self, side: Side) -> u32 {
+        match side {
+            Side::Outline => self.outline,
+            Side::Entities => self.entities,
+        }
+    }
+
+    /// `outline,entities` as kept in local storage.
+    pub fn encode(self) -> String {
+        format!("{},{}", self.outline, self.entities)
+    }
+
+    /// The kept form back; None when it is not two numbers (then the defaults apply).
+    pub fn decode(s: &str) -> Option<PaneWidths> {
+        let (a, b) = s.split_once(',')?;
+        let clamp = |v: u32| v.clamp(Self::MIN, Self::MAX);
+        Some(PaneWidths {
+            outline: clamp(a.trim().parse().ok()?),
+            entities: clamp(b.trim().parse().ok()?),
+        })
+    }
+}
+
+impl Default for PaneWidths {
+    fn default() -> Self {
+        PaneWidths {
+            outline: 300,
+            entities: 320,
+        }
+    }
+}
+
 /// What the page finds when it opens: the kept draft and list, a link in the address bar,
 /// and the clock (ms) that seeds new document ids.
 #[derive(Clone, Debug, Default)]
@@ -86,6 +192,9 @@ pub struct Startup {
     /// A `#v…` fragment, decoded (or why it could not be).
     pub link: Option<Result<Shared, ShareError>>,
     pub clock: u64,
+    /// The remembered theme and pane widths.
+    pub theme: Theme,
+    pub panes: PaneWidths,
 }
 
 /// A text with its analysis: the text pane renders exactly the text the offsets refer to,
@@ -191,6 +300,14 @@ pub struct AppState {
     pub file_pending: bool,
     /// The document is too big to keep in local storage (its size in UTF-8 bytes).
     pub not_kept: Option<usize>,
+    /// The view shown on a phone.
+    pub tab: Tab,
+    /// The view a jump to the text came from: the back button returns there.
+    pub back: Option<Tab>,
+    /// Bumped when a jump switched views, or back returned: focus follows (`App`).
+    pub view_seq: u64,
+    pub theme: Theme,
+    pub panes: PaneWidths,
 }
 
 /// Texts are compared by pointer: every change makes a new `Rc`, and comparing megabytes on
@@ -243,7 +360,12 @@ impl PartialEq for AppState {
                 && self.panel == other.panel
                 && same_opt_text(&self.share, &other.share)
                 && self.file_pending == other.file_pending
-                && self.not_kept == other.not_kept)
+                && self.not_kept == other.not_kept
+                && self.tab == other.tab
+                && self.back == other.back
+                && self.view_seq == other.view_seq
+                && self.theme == other.theme
+                && self.panes == other.panes)
     }
 }
 
@@ -323,6 +445,19 @@ pub enum Action {
     /// Make the share link for the text and view as they are now.
     Share,
     TogglePanel(Panel),
+    /// A phone view picked in the tab bar (forgets where back would go).
+    SetTab(Tab),
+    /// Back to the view the last jump to the text came from.
+    Back,
+    SetTheme(Theme),
+    /// A side pane resized (drag or keys), in CSS px; clamped.
+    SetPaneWidth {
+        side: Side,
+        px: u32,
+    },
+    /// A cell of the document map: this mention (or heading) becomes current and is shown,
+    /// like a click in a list.
+    JumpTo(Selection),
 }
 
 impl AppState {
@@ -354,6 +489,11 @@ impl AppState {
             share: None,
             file_pending: false,
             not_kept: None,
+            tab: Tab::default(),
+            back: None,
+            view_seq: 0,
+            theme: Theme::default(),
+            panes: PaneWidths::default(),
         }
     }
 
@@ -370,6 +510,8 @@ impl AppState {
             }
             None => AppState::new(ui, crate::SAMPLE_ZH),
         };
+        s.theme = startup.theme;
+        s.panes = startup.panes;
         let newest = startup.recent.iter().map(|m| m.id).max().unwrap_or(0);
         s.next_id = startup.clock.max(newest + 1).max(s.doc_id.unwrap_or(0) + 1);
         s.recent = Rc::new(startup.recent);
@@ -672,6 +814,34 @@ impl AppState {
         self.selection = Some(Selection::Heading(node));
         self.tree_focus = node;
         self.scroll_seq += 1;
+        self.show_text();
+    }
+
+    /// A jump from the outline, a list or the map: on a phone the text view comes up, and
+    /// back returns to where the jump came from (repeated jumps from the text keep it).
+    fn show_text(&mut self) {
+        if self.tab != Tab::Text {
+            self.back = Some(self.tab);
+            self.tab = Tab::Text;
+            self.view_seq += 1;
+        }
+    }
+
+    /// Whether `sel` points at something in the current analysis.
+    fn valid(&self, sel: Selection) -> bool {
+        let a = &self.doc.analysis;
+        match sel {
+            Selection::Heading(n) => n < a.outline_flat().len(),
+            Selection::Entity {
+                kind,
+                index,
+                mention,
+            } => self.mention_count(kind, index).is_some_and(|c| mention < c),
+            Selection::Formulation { index, mention } => a
+                .formulations
+                .get(index)
+                .is_some_and(|f| mention < f.mentions.len()),
+        }
     }
 }
 
@@ -781,6 +951,7 @@ impl Reducible for AppState {
                 }));
                 // Offsets and node indices of the old analysis mean nothing for the new one.
                 s.selection = None;
+                s.back = None;
                 s.collapsed.clear();
                 s.tree_focus = 0;
                 s.reading = None;
@@ -811,6 +982,7 @@ impl Reducible for AppState {
                     mention,
                 });
                 s.scroll_seq += 1;
+                s.show_text();
             }
             Action::SelectMention {
                 kind,
@@ -840,6 +1012,7 @@ impl Reducible for AppState {
                 };
                 s.selection = Some(Selection::Formulation { index, mention });
                 s.scroll_seq += 1;
+                s.show_text();
             }
             Action::SelectFormulationMention { index, mention } => {
                 if s.formulation_count(index).is_none_or(|c| mention >= c) {
@@ -910,6 +1083,47 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.ui = l;
+            }
+            Action::SetTab(tab) => {
+                if s.tab == tab && s.back.is_none() {
+                    return self;
+                }
+                s.tab = tab;
+                s.back = None;
+            }
+            Action::Back => {
+                let Some(tab) = s.back.take() else {
+                    return self;
+                };
+                s.tab = tab;
+                s.view_seq += 1;
+            }
+            Action::SetTheme(theme) => {
+                if s.theme == theme {
+                    return self;
+                }
+                s.theme = theme;
+            }
+            Action::SetPaneWidth { side, px } => {
+                let px = px.clamp(PaneWidths::MIN, PaneWidths::MAX);
+                if s.panes.get(side) == px {
+                    return self;
+                }
+                match side {
+                    Side::Outline => s.panes.outline = px,
+                    Side::Entities => s.panes.entities = px,
+                }
+            }
+            Action::JumpTo(sel) => {
+                if !s.valid(sel) {
+                    return self;
+                }
+                if let Selection::Heading(n) = sel {
+                    s.tree_focus = n;
+                }
+                s.selection = Some(sel);
+                s.scroll_seq += 1;
+                s.show_text();
             }
         }
         // Anything that changes what is kept (the text, the view, which document) is saved.
@@ -1492,6 +1706,7 @@ mod tests {
             recent: vec![meta(7)],
             link: Some(Ok(shared_doc())),
             clock: 100,
+            ..Startup::default()
         };
         let s = Rc::new(AppState::start(UiLang::Zh, startup));
         assert_eq!(&*s.input, "共享的报告");
@@ -1532,6 +1747,7 @@ mod tests {
                 recent: vec![meta(7)],
                 link: Some(Err(err.clone())),
                 clock: 100,
+                ..Startup::default()
             };
             let s = Rc::new(AppState::start(UiLang::Zh, startup));
             assert_eq!(&*s.input, "我的草稿");
@@ -1562,6 +1778,7 @@ mod tests {
                 recent: vec![meta(7), meta(3)],
                 link: None,
                 clock: 5,
+                ..Startup::default()
             },
         ));
         assert_eq!(&*s.input, "我的草稿");
@@ -1763,5 +1980,136 @@ mod tests {
         assert_eq!(a, b);
         b.input = Rc::from("同一段文字");
         assert_ne!(a, b, "a new text is a change, even with the same content");
+    }
+
+    #[test]
+    fn jumps_from_the_outline_or_a_list_show_the_text_and_back_returns() {
+        let s = loaded().reduce(Action::SetTab(Tab::Outline));
+        assert_eq!((s.tab, s.back), (Tab::Outline, None));
+        let seq = s.view_seq;
+        let s = s.reduce(Action::SelectHeading(1));
+        assert_eq!((s.tab, s.back), (Tab::Text, Some(Tab::Outline)));
+        let s = s.reduce(Action::Back);
+        assert_eq!((s.tab, s.back), (Tab::Outline, None));
+        assert_eq!(
+            s.view_seq,
+            seq + 2,
+            "focus follows the jump and the way back"
+        );
+        // Back with nowhere to go changes nothing.
+        let again = s.clone().reduce(Action::Back);
+        assert!(Rc::ptr_eq(&again, &s));
+
+        let s = s
+            .reduce(Action::SetTab(Tab::Entities))
+            .reduce(Action::SelectEntity {
+                kind: EntityKind::Person,
+                index: 0,
+            });
+        assert_eq!((s.tab, s.back), (Tab::Text, Some(Tab::Entities)));
+        // Stepping on from the text keeps the way back.
+        let s = s.reduce(Action::SelectEntity {
+            kind: EntityKind::Person,
+            index: 0,
+        });
+        assert_eq!(s.back, Some(Tab::Entities));
+        let s = s.reduce(Action::SelectFormulation(0));
+        assert_eq!((s.tab, s.back), (Tab::Text, Some(Tab::Entities)));
+        // Picking a tab forgets the way back; a mention clicked in the text is no jump.
+        let s = s.reduce(Action::SetTab(Tab::Text));
+        assert_eq!(s.back, None);
+        let s = s.reduce(Action::SelectMention {
+            kind: EntityKind::Person,
+            index: 0,
+            mention: 1,
+        });
+        assert_eq!((s.tab, s.back), (Tab::Text, None));
+    }
+
+    #[test]
+    fn map_jumps_are_checked_against_the_analysis() {
+        let s = loaded().reduce(Action::SetTab(Tab::Entities));
+        let seq = s.scroll_seq;
+        let target = Selection::Entity {
+            kind: EntityKind::Person,
+            index: 0,
+            mention: 2,
+        };
+        let s = s.reduce(Action::JumpTo(target));
+        assert_eq!(s.selection, Some(target));
+        assert_eq!(s.scroll_seq, seq + 1);
+        assert_eq!((s.tab, s.back), (Tab::Text, Some(Tab::Entities)));
+        for bad in [
+            Selection::Entity {
+                kind: EntityKind::Person,
+                index: 0,
+                mention: 3,
+            },
+            Selection::Entity {
+                kind: EntityKind::Org,
+                index: 1,
+                mention: 0,
+            },
+            Selection::Heading(99),
+            Selection::Formulation {
+                index: 1,
+                mention: 1,
+            },
+        ] {
+            let after = s.clone().reduce(Action::JumpTo(bad));
+            assert!(Rc::ptr_eq(&after, &s), "{bad:?} is not in the analysis");
+        }
+        let s = s.reduce(Action::JumpTo(Selection::Heading(3)));
+        assert_eq!(s.tree_focus, 3);
+    }
+
+    #[test]
+    fn theme_and_pane_widths_go_through_the_reducer_clamped() {
+        let s = loaded();
+        assert_eq!(s.theme, Theme::System);
+        let s = s.reduce(Action::SetTheme(Theme::Dark));
+        assert_eq!(s.theme, Theme::Dark);
+        let s = s.reduce(Action::SetPaneWidth {
+            side: Side::Outline,
+            px: 5,
+        });
+        assert_eq!(s.panes.outline, PaneWidths::MIN);
+        let s = s.reduce(Action::SetPaneWidth {
+            side: Side::Entities,
+            px: 400,
+        });
+        assert_eq!(s.panes.entities, 400);
+        let same = s.clone().reduce(Action::SetPaneWidth {
+            side: Side::Entities,
+            px: 400,
+        });
+        assert!(Rc::ptr_eq(&same, &s));
+        // Remembered as text and read back (clamped; nonsense gives the defaults).
+        assert_eq!(PaneWidths::decode(&s.panes.encode()), Some(s.panes));
+        assert_eq!(
+            PaneWidths::decode("10, 9999"),
+            Some(PaneWidths {
+                outline: PaneWidths::MIN,
+                entities: PaneWidths::MAX
+            })
+        );
+        assert_eq!(PaneWidths::decode("wide"), None);
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_code(t.code()), t);
+        }
+        assert_eq!(Theme::from_code("sepia"), Theme::System);
+        // Opening on the remembered choices.
+        let s = AppState::start(
+            UiLang::Zh,
+            Startup {
+                theme: Theme::Light,
+                panes: PaneWidths {
+                    outline: 250,
+                    entities: 260,
+                },
+                ..Startup::default()
+            },
+        );
+        assert_eq!((s.theme, s.panes.outline), (Theme::Light, 250));
     }
 }

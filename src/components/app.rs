@@ -5,13 +5,17 @@ use gloo_timers::callback::Timeout;
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
+use super::back_bar::back_bar;
 use super::doc_bar::DocBar;
+use super::doc_map::DocMapView;
 use super::editor::Editor;
 use super::entity_list::EntityList;
 use super::error_banner::ErrorBanner;
 use super::formulation_list::FormulationList;
 use super::outline::Outline;
+use super::pane_handle::{set_width_var, PaneHandle};
 use super::status_line::StatusLine;
+use super::tab_bar::tab_bar;
 use super::text_view::TextView;
 use super::toolbar::Toolbar;
 use super::AppContext;
@@ -23,7 +27,9 @@ use crate::agent::{merge_chunk, AnalysisWorker, Chunk, Loaded, Reply, Request, R
 use crate::i18n::UiLang;
 use crate::layout::{formulation_dom_id, heading_dom_id, mention_dom_id};
 use crate::reading::use_reading_position;
-use crate::state::{Action, AppError, AppState, EntityKind, Selection, Startup};
+use crate::state::{
+    Action, AppError, AppState, EntityKind, PaneWidths, Selection, Side, Startup, Tab, Theme,
+};
 use crate::storage::{self, Snapshot};
 use crate::upload::{action_for_loaded, MAX_FILE_BYTES};
 
@@ -32,15 +38,80 @@ const DEBOUNCE_MS: u32 = 300;
 /// Changes pause this long before the document is saved locally.
 const SAVE_MS: u32 = 500;
 
+/// Local-storage keys of the page's own settings (documents are in `storage.rs`).
+const THEME_KEY: &str = "gangmu.theme";
+const PANES_KEY: &str = "gangmu.panes";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_pref(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Best effort: a full or blocked storage only means the choice is not remembered.
+fn save_pref(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// `<html data-theme>`: style.css picks the palette from it, or from the system setting
+/// when it is absent.
+fn apply_theme(theme: Theme) {
+    let Some(root) = document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = match theme {
+        Theme::System => root.remove_attribute("data-theme"),
+        _ => root.set_attribute("data-theme", theme.code()),
+    };
+}
+
 /// What the page opens on: the kept draft and list, and a link in the address bar (whose
-/// fragment is then removed, so a reload does not apply it again over later edits).
+/// fragment is then removed, so a reload does not apply it again over later edits); the
+/// remembered theme and pane widths.
 fn startup() -> Startup {
+    let theme = load_pref(THEME_KEY).map_or(Theme::System, |c| Theme::from_code(&c));
+    // Before the first render, so a dark choice never flashes light.
+    apply_theme(theme);
     Startup {
         draft: storage::load_draft(),
         recent: storage::load_recent(),
         link: crate::browser::take_link(),
         clock: js_sys::Date::now() as u64,
+        theme,
+        panes: load_pref(PANES_KEY)
+            .and_then(|s| PaneWidths::decode(&s))
+            .unwrap_or_default(),
     }
+}
+
+/// `el.focus({preventScroll: true})` (web-sys's FocusOptions is not among the features).
+fn focus_without_scroll(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &true.into());
+    if let Some(f) = js_sys::Reflect::get(&el, &"focus".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(&el, &opts);
+    }
+}
+
+fn window_scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+fn tab_slot(tab: Tab) -> usize {
+    Tab::ALL.iter().position(|&t| t == tab).unwrap_or(0)
 }
 
 /// Writes a snapshot and tells the reducer how it went.
@@ -529,6 +600,109 @@ pub fn App() -> Html {
         }
     });
 
+    // Theme and pane widths: applied, and remembered for the next visit.
+    use_effect_with(state.theme, |&theme| {
+        apply_theme(theme);
+        save_pref(THEME_KEY, theme.code());
+    });
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.panes, move |&w| {
+            set_width_var(Side::Outline, w.outline);
+            set_width_var(Side::Entities, w.entities);
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                save_pref(PANES_KEY, &w.encode());
+            }
+        });
+    }
+
+    // Phone views share the window's scroll: each view keeps its own position, so going
+    // back (or switching tabs) returns to where the reader was; a jump scrolls to its target
+    // instead (the scroll effect above).
+    let scroll_memory = use_mut_ref(|| ([0.0f64; 3], tab_slot(state.tab)));
+    {
+        let memory = scroll_memory.clone();
+        use_effect_with((), move |_| {
+            on_window("scroll", move |_| {
+                let mut m = memory.borrow_mut();
+                let slot = m.1;
+                m.0[slot] = window_scroll_y();
+            });
+        });
+    }
+    {
+        let memory = scroll_memory.clone();
+        let last_seq = use_mut_ref(|| state.scroll_seq);
+        use_effect_with((state.tab, state.scroll_seq), move |&(tab, seq)| {
+            let jumped = std::mem::replace(&mut *last_seq.borrow_mut(), seq) != seq;
+            let y = {
+                let mut m = memory.borrow_mut();
+                let changed = m.1 != tab_slot(tab);
+                m.1 = tab_slot(tab);
+                (changed && !jumped).then(|| m.0[m.1])
+            };
+            if let (Some(y), Some(w)) = (y, web_sys::window()) {
+                w.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    }
+
+    // Focus follows a change of view that the page made (a jump, back), so a keyboard or
+    // screen reader is not left on a hidden element: the text after a jump, the outline
+    // item or the lists' pane after back. Without scrolling: the views keep their places.
+    {
+        let (tab, node) = (state.tab, state.tree_focus);
+        use_effect_with(state.view_seq, move |&seq| {
+            if seq > 0 {
+                let id = match tab {
+                    Tab::Text => "pane-text".to_string(),
+                    Tab::Outline => format!("t-{node}"),
+                    Tab::Entities => "pane-entities".to_string(),
+                };
+                focus_without_scroll(&id);
+            }
+        });
+    }
+
+    // The phone's own back (button or gesture) undoes a jump like the in-page back button:
+    // a jump that can be gone back from adds a history entry; going back pops it (popstate
+    // → Action::Back), and when the way back is dropped in the page (back tapped, another
+    // tab picked, a new analysis) the entry is taken off again, so the next system back
+    // leaves the page as before.
+    {
+        // (an entry is pushed, a popstate of ours is expected and to be ignored)
+        let history = use_mut_ref(|| (false, false));
+        {
+            let (history, dispatch) = (history.clone(), dispatch.clone());
+            use_effect_with((), move |_| {
+                on_window("popstate", move |_| {
+                    let mut h = history.borrow_mut();
+                    if std::mem::take(&mut h.1) {
+                        return;
+                    }
+                    if std::mem::take(&mut h.0) {
+                        dispatch.emit(Action::Back);
+                    }
+                });
+            });
+        }
+        use_effect_with(state.back.is_some(), move |&can_go_back| {
+            let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
+                return;
+            };
+            let mut entry = history.borrow_mut();
+            if can_go_back && !entry.0 {
+                if h.push_state(&wasm_bindgen::JsValue::NULL, "").is_ok() {
+                    entry.0 = true;
+                }
+            } else if !can_go_back && entry.0 {
+                entry.0 = false;
+                entry.1 = true;
+                let _ = h.back();
+            }
+        });
+    }
+
     // Drag and drop anywhere on the page; preventDefault keeps the browser from opening it.
     let dragging = use_state_eq(|| false);
     let ondragover = {
@@ -570,10 +744,12 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<ReadFile> context={read_file}>
         <ContextProvider<AppContext> context={state.clone()}>
-            <div class={classes!("app", (*dragging).then_some("dragging"))}
+            <div class={classes!("app", format!("tab-{}", state.tab.code()),
+                    (*dragging).then_some("dragging"))}
                 {ondragover} {ondragleave} {ondrop}>
                 <Toolbar />
                 <main class="main">
+                    { tab_bar(&state) }
                     <section class="input-area">
                         <Editor />
                         <div class="under-input">
@@ -583,19 +759,27 @@ pub fn App() -> Html {
                         <DocBar />
                     </section>
                     <div class="panes">
-                        <section class="pane pane-outline" aria-labelledby="h-outline"
-                            ref={outline_pane}>
+                        <section id="pane-outline" class="pane pane-outline"
+                            aria-labelledby="h-outline" ref={outline_pane}>
                             <h2 id="h-outline" class="pane-title">{ t.outline }</h2>
                             <Outline />
                         </section>
-                        <section class="pane pane-text" aria-labelledby="h-text" tabindex="0"
-                            ref={text_pane}>
+                        <PaneHandle side={Side::Outline} px={state.panes.outline} ui={state.ui}
+                            dispatch={state.dispatcher()} />
+                        <section id="pane-text" class="pane pane-text" aria-labelledby="h-text"
+                            tabindex="0" ref={text_pane}>
                             <h2 id="h-text" class="pane-title">{ t.text }</h2>
                             <TextView doc={doc.clone()} selected={selected}
                                 formulation={state.selected_formulation()} current={current}
                                 empty={t.text_empty} dispatch={state.dispatcher()} />
                         </section>
-                        <section class="pane pane-entities">
+                        <PaneHandle side={Side::Entities} px={state.panes.entities} ui={state.ui}
+                            dispatch={state.dispatcher()} />
+                        <section id="pane-entities" class="pane pane-entities"
+                            aria-label={t.tabs[2]} tabindex="-1">
+                            <DocMapView doc={doc.clone()} selection={current}
+                                reading={state.reading} ui={state.ui}
+                                dispatch={state.dispatcher()} />
                             <h2 class="pane-title" id="h-people">{ t.people }</h2>
                             <EntityList kind={EntityKind::Person} doc={doc.clone()}
                                 selection={current} ui={state.ui} dispatch={state.dispatcher()} />
@@ -607,6 +791,7 @@ pub fn App() -> Html {
                                 dispatch={state.dispatcher()} />
                         </section>
                     </div>
+                    { back_bar(&state) }
                 </main>
                 if *dragging {
                     <div class="drop-hint" aria-hidden="true">{ t.drop_here }</div>

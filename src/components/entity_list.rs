@@ -72,6 +72,22 @@ pub fn show_more(t: &crate::i18n::Strings, limit: &Limit, shown: usize, total: u
     }
 }
 
+/// A mention count as a thin bar, as long as the count against the list's largest (the
+/// number beside it says the same in words; the bar is for scanning).
+pub fn count_bar(count: usize, max: usize) -> Html {
+    let w = if max == 0 {
+        0.0
+    } else {
+        count as f64 * 100.0 / max as f64
+    };
+    html! {
+        <svg class="count-bar" width="100%" height="4" aria-hidden="true" focusable="false">
+            <rect class="count-track" width="100%" height="4" rx="2" />
+            <rect class="count-fill" width={format!("{w:.1}%")} height="4" rx="2" />
+        </svg>
+    }
+}
+
 /// Props rather than the context: the lists re-render only when what they show changes
 /// (not on every scroll-driven reading update).
 #[derive(Properties, PartialEq)]
@@ -146,6 +162,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
         total,
         selected.filter(|s| s.0 == kind).map(|s| s.1),
     );
+    let max = rows.iter().map(|r| r.2).max().unwrap_or(0);
     let items: Html = rows
         .into_iter()
         .take(shown)
@@ -169,6 +186,7 @@ pub fn EntityList(props: &EntityListProps) -> Html {
                                 { count_text }
                             </span>
                         </span>
+                        { count_bar(count, max) }
                         if !details.is_empty() {
                             <span class="entity-details">{ details }</span>
                         }

@@ -5,7 +5,7 @@
 use gangmu_core::FormulationKind;
 use yew::prelude::*;
 
-use super::entity_list::{show_more, shown_count, use_limit};
+use super::entity_list::{count_bar, show_more, shown_count, use_limit};
 use crate::i18n::UiLang;
 use crate::i18n::{group_digits, quote_formulation};
 use crate::state::{Action, AppState, DocRef, Selection};
@@ -32,6 +32,7 @@ pub fn FormulationList(props: &FormulationListProps) -> Html {
     let total = list.len();
     let limit = use_limit(props.doc.request_id, total, 60);
     let shown = shown_count(limit.current, total, current.map(|c| c.0));
+    let max = list.iter().map(|f| f.mentions.len()).max().unwrap_or(0);
     let items: Html = list
         .iter()
         .take(shown)
@@ -61,6 +62,7 @@ pub fn FormulationList(props: &FormulationListProps) -> Html {
                                 { format!("{}{}", group_digits(count), t.mentions_suffix) }
                             </span>
                         </span>
+                        { count_bar(count, max) }
                         <span class="entity-details">{ kind_label }</span>
                     </button>
                 </li>

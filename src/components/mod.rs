@@ -1,17 +1,24 @@
-//! One component a file. Components render and dispatch actions; only `app` has effects.
+//! One component (or, for small stateless pieces, one render function) a file. Components
+//! render and dispatch actions; only `app` has effects.
 
 pub mod app;
+pub mod back_bar;
 pub mod doc_bar;
+pub mod doc_map;
 pub mod editor;
 pub mod entity_list;
 pub mod error_banner;
 pub mod export_panel;
 pub mod formulation_list;
+pub mod link_meter;
 pub mod outline;
+pub mod pane_handle;
 pub mod recent_list;
 pub mod share_panel;
 pub mod status_line;
+pub mod tab_bar;
 pub mod text_view;
+pub mod theme_switch;
 pub mod toolbar;
 
 use yew::UseReducerHandle;

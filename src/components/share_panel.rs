@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::link_meter::link_meter;
 use super::AppContext;
 use crate::browser::{base_url, copy_text, download};
 use crate::export::file_stem;
@@ -84,9 +85,6 @@ pub fn SharePanel() -> Html {
             html! {
                 <li class={classes!("channel", if fits { "fits" } else { "over" })}>
                     <span class="channel-name">{ name }</span>
-                    <meter min="0" max={limit.to_string()} value={len.min(limit).to_string()}
-                        high={(limit * 9 / 10).to_string()} optimum="0"
-                        aria-label={format!("{name} ≤ {}", group_digits(limit))}></meter>
                     <span class="channel-verdict">
                         { format!("≤ {} · {}{}", group_digits(limit), if fits { "✓ " } else { "✗ " }, verdict) }
                     </span>
@@ -121,6 +119,7 @@ pub fn SharePanel() -> Html {
             <p class="link-length" data-testid="link-length" data-length={len.to_string()}>
                 { link_length(state.ui, len) }
             </p>
+            { link_meter(len, LIMITS, state.ui) }
             <ul class="channels">{ channels }</ul>
             if len > LIMITS[1] {
                 <p class="too-long">

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::theme_switch::theme_switch;
 use super::{AppContext, ReadFile};
 use crate::state::Action;
 
@@ -59,6 +60,7 @@ pub fn Toolbar() -> Html {
                 <button type="button" class="btn" onclick={switch_lang}
                     data-testid="lang-switch" aria-label={t.switch_lang_label}
                     lang={state.ui.other().tag()}>{ t.switch_lang }</button>
+                { theme_switch(&state) }
             </div>
         </header>
     }
