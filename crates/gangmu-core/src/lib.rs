@@ -43,11 +43,15 @@ pub trait Analyzer {
 /// the core. The web worker builds without it and passes the asset files it fetched to
 /// [`Resources::load`], so the page's first load stays small.
 ///
-/// Cost: parsing the word list builds a hash map of ~33k entries (a few ms); the tagger's
-/// weights are read in place, not copied.
+/// Cost: parsing the word list builds a hash map of ~33k entries (a few ms), and the automata
+/// over the project's word lists are built (a few ms more); the tagger's weights are read in
+/// place, not copied.
 pub struct Resources {
     zh_words: zh::words::Lexicon,
     zh_tagger: Option<zh::tagger::Model<'static>>,
+    /// Automata over the project's own word lists (no asset needed), built once here.
+    zh_rules: zh::entities::Rules,
+    zh_lists: zh::tagger::Lists,
 }
 
 impl Resources {
@@ -59,6 +63,8 @@ impl Resources {
         Ok(Resources {
             zh_words: zh::words::Lexicon::parse(zh_words),
             zh_tagger: Some(zh_tagger),
+            zh_rules: zh::entities::Rules::new(),
+            zh_lists: zh::tagger::Lists::new(),
         })
     }
 
@@ -68,6 +74,8 @@ impl Resources {
         Resources {
             zh_words: zh::words::Lexicon::parse(""),
             zh_tagger: None,
+            zh_rules: zh::entities::Rules::new(),
+            zh_lists: zh::tagger::Lists::new(),
         }
     }
 
@@ -77,6 +85,8 @@ impl Resources {
         Resources {
             zh_words: zh::words::Lexicon::load(),
             zh_tagger: zh::tagger::Model::shipped(),
+            zh_rules: zh::entities::Rules::new(),
+            zh_lists: zh::tagger::Lists::new(),
         }
     }
 
@@ -86,6 +96,14 @@ impl Resources {
 
     pub(crate) fn zh_tagger(&self) -> Option<&zh::tagger::Model<'static>> {
         self.zh_tagger.as_ref()
+    }
+
+    pub(crate) fn zh_rules(&self) -> &zh::entities::Rules {
+        &self.zh_rules
+    }
+
+    pub(crate) fn zh_lists(&self) -> &zh::tagger::Lists {
+        &self.zh_lists
     }
 }
 

@@ -20,21 +20,67 @@ use super::tagger::{Context, Kind};
 use crate::text::is_han;
 use crate::{Organization, Person, Resources, Span, Text};
 
+/// The fixed automata of the rules: title words; named and local bodies (with the words that
+/// only contain a body's name), and the countries that can stand before a state's organ.
+/// Built once per [`Resources`]: DFAs over several hundred words take milliseconds to build,
+/// more than analysing a short report.
+pub struct Rules {
+    titles: AhoCorasick,
+    bodies: AhoCorasick,
+    /// The bodies automaton's patterns: named bodies `[..named]` (China's first), local
+    /// bodies `[named..local]`, non-bodies `[local..]`.
+    patterns: Vec<&'static str>,
+    named: usize,
+    local: usize,
+    states: Vec<&'static str>,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        let mut patterns: Vec<&'static str> = NATIONAL_BODIES.to_vec();
+        patterns.extend(WORLD_BODIES.iter().filter(|w| !NATIONAL_BODIES.contains(w)));
+        let named = patterns.len();
+        patterns.extend_from_slice(LOCAL_BODIES);
+        let local = patterns.len();
+        patterns.extend_from_slice(NOT_WORLD_BODIES);
+        Rules {
+            titles: automaton(TITLE_WORDS),
+            bodies: automaton(&patterns),
+            patterns,
+            named,
+            local,
+            // Not 欧盟 or 联合国, which are bodies themselves.
+            states: COUNTRIES
+                .iter()
+                .copied()
+                .filter(|c| !NATIONAL_BODIES.contains(c) && !WORLD_BODIES.contains(c))
+                .collect(),
+        }
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::new()
+    }
+}
+
 pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
     let source: String = text.chars().iter().collect();
     let offsets = CharOffsets::new(&source);
     let chars = text.chars();
+    let rules = resources.zh_rules();
     // Without the tagger (its asset not loaded), the rules alone.
     let proposed = match resources.zh_tagger() {
         Some(model) => model.spans_segmented(
             chars,
-            &Context::new(resources.zh_words()),
+            &Context::with_lists(resources.zh_words(), resources.zh_lists()),
             text.zh_words(resources.zh_words()),
         ),
         None => Vec::new(),
     };
-    let orgs = organizations(&source, chars, &offsets, &proposed);
-    let people = people(&source, chars, &offsets, &orgs, &proposed);
+    let orgs = organizations(rules, &source, chars, &offsets, &proposed);
+    let people = people(rules, &source, chars, &offsets, &orgs, &proposed);
     (people, orgs)
 }
 
@@ -168,13 +214,6 @@ fn name_end_strength(chars: &[char], end: usize) -> u8 {
     if end >= chars.len() || !is_han(chars[end]) {
         return 3;
     }
-    // A title written after names (斯克利亚尔第一副总理, 李强总理) ends one clearly.
-    if TITLES_AFTER_NAME
-        .iter()
-        .any(|t| t.chars().count() >= 3 && starts_with(chars, end, t))
-    {
-        return 2;
-    }
     match AFTER_NAME
         .iter()
         .filter(|w| starts_with(chars, end, w))
@@ -223,7 +262,8 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
 fn is_place(word: &str) -> bool {
     COUNTRIES
         .iter()
-        .any(|c| c.chars().count() >= 2 && (word.starts_with(c) || word.ends_with(c)))
+        // Two characters or more (six bytes): 美 alone ends too many words.
+        .any(|c| c.len() >= 6 && (word.starts_with(c) || word.ends_with(c)))
 }
 
 /// Length of a transliterated foreign name at `at` (托卡耶夫), 2–8 characters ending at a
@@ -236,7 +276,13 @@ fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
         .count();
     (2..=run.min(8)).rev().find(|&len| {
         let word: String = chars[at..at + len].iter().collect();
-        name_end_strength(chars, at + len) >= 2 && chars[at + len - 1] != '·' && !is_place(&word)
+        // A title written after names ends a transliterated one (斯克利亚尔第一副总理).
+        let title_after = TITLES_AFTER_NAME
+            .iter()
+            .any(|t| t.chars().count() >= 3 && starts_with(chars, at + len, t));
+        (title_after || name_end_strength(chars, at + len) >= 2)
+            && chars[at + len - 1] != '·'
+            && !is_place(&word)
     })
 }
 
@@ -253,13 +299,14 @@ struct Found {
 }
 
 fn people(
+    rules: &Rules,
     source: &str,
     chars: &[char],
     offsets: &CharOffsets,
     orgs: &[Organization],
     proposed: &[(Kind, Span)],
 ) -> Vec<Person> {
-    let titles_ac = automaton(TITLE_WORDS);
+    let titles_ac = &rules.titles;
     let mut found: Vec<Found> = Vec::new();
     // Which characters the names found so far cover, and where they end: overlap tests and
     // the search for the previous name in a list look at a few characters, not at every name.
@@ -536,20 +583,21 @@ struct OrgMention {
 }
 
 fn organizations(
+    rules: &Rules,
     source: &str,
     chars: &[char],
     offsets: &CharOffsets,
     proposed: &[(Kind, Span)],
 ) -> Vec<Organization> {
-    // Named bodies (China's and the world's), then local bodies, then longer words that
-    // contain a named body without naming it (共产党员), which leftmost-longest lets win.
-    let mut patterns: Vec<&str> = NATIONAL_BODIES.to_vec();
-    patterns.extend(WORLD_BODIES.iter().filter(|w| !NATIONAL_BODIES.contains(w)));
-    let named = patterns.len();
-    patterns.extend_from_slice(LOCAL_BODIES);
-    let local = patterns.len();
-    patterns.extend_from_slice(NOT_WORLD_BODIES);
-    let bodies_ac = automaton(&patterns);
+    let Rules {
+        bodies: bodies_ac,
+        patterns,
+        named,
+        local,
+        states,
+        ..
+    } = rules;
+    let (named, local) = (*named, *local);
     let people_proposed: Vec<Span> = proposed
         .iter()
         .filter(|(kind, _)| *kind == Kind::Per)
@@ -575,7 +623,7 @@ fn organizations(
         let mention = if in_name {
             None
         } else if m.pattern().as_usize() < named {
-            Some(named_org(chars, body, body_text))
+            Some(named_org(chars, body, body_text, states))
         } else if m.pattern().as_usize() < local {
             local_org(chars, body, body_text)
         } else {
@@ -644,7 +692,7 @@ fn organizations(
 
 /// A named body, with the country written right before it (美国国会, 土耳其外交部): the
 /// country belongs to the name. 中国 + a body is the same body as the bare name.
-fn named_org(chars: &[char], body: Span, body_text: &str) -> OrgMention {
+fn named_org(chars: &[char], body: Span, body_text: &str, states: &[&str]) -> OrgMention {
     // The longest country ending right before the body; not when the body names its own
     // country (中国共产党) or the "country" is a body itself (欧盟).
     // Only a state's own organs take its name: legislatures, governments, ministries,
@@ -676,11 +724,19 @@ fn named_org(chars: &[char], body: Span, body_text: &str) -> OrgMention {
             parts: None,
         };
     }
-    let country = COUNTRIES
+    let country = states
         .iter()
-        .filter(|c| !NATIONAL_BODIES.contains(c) && !WORLD_BODIES.contains(c))
         .map(|c| (c, c.chars().count()))
         .filter(|&(c, n)| body.start >= n && starts_with(chars, body.start - n, c))
+        // A one-character country (俄国家杜马) only where a word starts: not 今日 + 外交部.
+        .filter(|&(_, n)| {
+            n > 1 || {
+                let before = body.start - n;
+                before == 0
+                    || !is_han(chars[before - 1])
+                    || "、和与同及".contains(chars[before - 1])
+            }
+        })
         .map(|(_, n)| n)
         .max()
         .filter(|_| !COUNTRIES.iter().any(|c| body_text.starts_with(c)));

@@ -1,7 +1,7 @@
 //! Chinese analyser: outline rules in [`outline`], people and organisations in [`entities`],
 //! word lists in [`lexicon`].
 
-mod entities;
+pub(crate) mod entities;
 #[rustfmt::skip]
 mod lexicon;
 mod outline;

@@ -25,9 +25,8 @@
 //! no allocation).
 //!
 //! **Cost.** The shipped asset is 2^18 × 5 bytes + a 656-byte header = 1,311,360 bytes raw,
-//! 769,120 bytes gzip -9 (most codes are 0). Per call, [`Context::new`] takes the word list (~33k
-//! entries, a few ms) and builds one Aho-Corasick automaton over ~900 list words (under a
-//! millisecond). Tagging is linear in the text: ~30 hashed features per character (5 weights
+//! 769,120 bytes gzip -9 (most codes are 0). Once per [`crate::Resources`], [`Lists::new`] builds one Aho-Corasick
+//! automaton over ~900 list words. Tagging is linear in the text: ~30 hashed features per character (5 weights
 //! each, one table read) and Viterbi over 5 tags — measured at about 0.55 s per MB of Chinese
 //! news text natively (release, one core, segmentation included), which takes `analyze` from
 //! ~5 MB/s to ~1.3 MB/s.
@@ -343,10 +342,11 @@ const F_ORG: u8 = 4;
 const F_NATIONAL: u8 = 8;
 const F_PLACE: u8 = 16;
 
-/// Per-call state the features need: the word list for segmentation and an automaton over the
-/// project's word lists. Build once per analysis.
-pub struct Context<'r> {
-    words: &'r Lexicon,
+/// The project's word lists as the features read them: one automaton over them and the
+/// character classes. Built once per [`crate::Resources`] (a DFA over ~900 words takes a few
+/// milliseconds to build, more than tagging a short report).
+#[derive(Clone)]
+pub struct Lists {
     lists: AhoCorasick,
     flags: Vec<u8>,
     /// Character classes from the word lists (surname, not in a name, transliteration): one
@@ -354,13 +354,19 @@ pub struct Context<'r> {
     classes: FxHashMap<char, u8>,
 }
 
+/// What the features need: the word list for segmentation and the project's word lists.
+pub struct Context<'r> {
+    words: &'r Lexicon,
+    lists: std::borrow::Cow<'r, Lists>,
+}
+
 const C_SURNAME: u8 = 1;
 const C_NOT_IN_NAME: u8 = 2;
 const C_TRANSLIT: u8 = 4;
 const C_COMPOUND_FIRST: u8 = 8;
 
-impl<'r> Context<'r> {
-    pub fn new(lexicon: &'r Lexicon) -> Context<'r> {
+impl Lists {
+    pub fn new() -> Lists {
         let mut by_word: HashMap<&'static str, u8> = HashMap::new();
         let groups: [(&[&'static str], u8); 7] = [
             (TITLE_WORDS, F_TITLE),
@@ -400,11 +406,34 @@ impl<'r> Context<'r> {
                 *classes.entry(ch).or_default() |= C_COMPOUND_FIRST;
             }
         }
-        Context {
-            words: lexicon,
+        Lists {
             lists,
             flags: words.iter().map(|(_, f)| *f).collect(),
             classes,
+        }
+    }
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Lists::new()
+    }
+}
+
+impl<'r> Context<'r> {
+    /// With word lists of its own (built here: for training and tests).
+    pub fn new(lexicon: &'r Lexicon) -> Context<'r> {
+        Context {
+            words: lexicon,
+            lists: std::borrow::Cow::Owned(Lists::new()),
+        }
+    }
+
+    /// With word lists built once elsewhere.
+    pub fn with_lists(lexicon: &'r Lexicon, lists: &'r Lists) -> Context<'r> {
+        Context {
+            words: lexicon,
+            lists: std::borrow::Cow::Borrowed(lists),
         }
     }
 
@@ -557,12 +586,12 @@ impl Features {
             char_of_byte[b] = k as u32;
         }
         char_of_byte[source.len()] = n as u32;
-        for m in ctx.lists.find_overlapping_iter(&source) {
+        for m in ctx.lists.lists.find_overlapping_iter(&source) {
             let (s, e) = (
                 char_of_byte[m.start()] as usize,
                 char_of_byte[m.end()] as usize,
             );
-            let flags = ctx.flags[m.pattern().as_usize()];
+            let flags = ctx.lists.flags[m.pattern().as_usize()];
             if flags & F_TITLE != 0 {
                 cues[e].title_before = true;
                 if s > 0 {
@@ -622,7 +651,7 @@ impl Features {
             .collect();
         let classes: Vec<u8> = padded
             .iter()
-            .map(|ch| ctx.classes.get(ch).copied().unwrap_or(0))
+            .map(|ch| ctx.lists.classes.get(ch).copied().unwrap_or(0))
             .collect();
         let class = |i: usize| classes[i + 2];
         // A compound surname starts at i (only tested where its first character could).
