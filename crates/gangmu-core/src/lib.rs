@@ -48,6 +48,8 @@ pub trait Analyzer {
 pub struct Resources {
     zh_words: zh::words::Lexicon,
     zh_tagger: Option<zh::tagger::Model<'static>>,
+    /// The English tagger (`data/en-ner.bin`); without it English names come from rules only.
+    en_tagger: Option<en::tagger::Model<'static>>,
 }
 
 impl Resources {
@@ -59,7 +61,22 @@ impl Resources {
         Ok(Resources {
             zh_words: zh::words::Lexicon::parse(zh_words),
             zh_tagger: Some(zh_tagger),
+            en_tagger: None,
         })
+    }
+
+    /// Adds the English tagger from the contents of `data/en-ner.bin` (fetched separately, and
+    /// only when an English text needs it). A tagger that does not parse is an error.
+    pub fn with_english(mut self, en_ner: &'static [u8]) -> Result<Resources, String> {
+        let model = en::tagger::Model::from_bytes(en_ner)
+            .map_err(|e| format!("the English tagger model: {e}"))?;
+        self.en_tagger = Some(model);
+        Ok(self)
+    }
+
+    /// Whether the English tagger is loaded.
+    pub fn has_english(&self) -> bool {
+        self.en_tagger.is_some()
     }
 
     /// No model assets: rules only, key terms without a word list. For a page whose assets
@@ -68,6 +85,7 @@ impl Resources {
         Resources {
             zh_words: zh::words::Lexicon::parse(""),
             zh_tagger: None,
+            en_tagger: None,
         }
     }
 
@@ -77,6 +95,7 @@ impl Resources {
         Resources {
             zh_words: zh::words::Lexicon::load(),
             zh_tagger: zh::tagger::Model::shipped(),
+            en_tagger: en::tagger::Model::shipped(),
         }
     }
 
@@ -86,6 +105,10 @@ impl Resources {
 
     pub(crate) fn zh_tagger(&self) -> Option<&zh::tagger::Model<'static>> {
         self.zh_tagger.as_ref()
+    }
+
+    pub(crate) fn en_tagger(&self) -> Option<&en::tagger::Model<'static>> {
+        self.en_tagger.as_ref()
     }
 }
 

@@ -5,6 +5,7 @@ mod entities;
 #[rustfmt::skip]
 mod lexicon;
 mod outline;
+pub mod tagger;
 
 use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Resources, Text};
 
