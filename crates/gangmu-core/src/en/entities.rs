@@ -15,6 +15,7 @@ use super::lexicon::*;
 use std::iter::Peekable;
 
 use super::outline::TitleCase;
+use super::tagger::Kind;
 use crate::text::Line;
 use crate::{Organization, Person, Span, Text};
 
@@ -28,6 +29,9 @@ struct Token {
     /// On a line written in capitals (a headline), a heading or a contents entry: the rules find
     /// no new names here, re-occurrences still count.
     muted: bool,
+    /// On a title-case heading or contents entry (a subset of `muted`): the tagger proposes no
+    /// new names here either. Lines in capitals are left to it: it learnt headlines.
+    heading: bool,
     /// In a table cell that reads as a label ("General Counsel"): a title word here names a
     /// post, not a person's title.
     label: bool,
@@ -39,7 +43,16 @@ const ABBREVIATIONS: &[&str] = &[
     "Sr", "Lt", "Col", "Capt", "Prof", "Rev", "Adm", "Sgt", "Mt", "No", "Dept", "Bros",
 ];
 
+/// People and organisations by the rules alone.
+#[cfg(test)]
 pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
+    find_with(text, &[])
+}
+
+/// People and organisations: the rules' forms first, then the forms the tagger proposes
+/// (`tagged`: char spans of people and organisations, in order), then one pass that finds every
+/// occurrence of every form. The rules win where the two disagree about a form.
+pub fn find_with(text: &Text, tagged: &[(Kind, Span)]) -> (Vec<Person>, Vec<Organization>) {
     let chars = text.chars();
     let tokens = tokenize(text, &super::outline::title_case(text));
     let words: Vec<String> = tokens
@@ -59,6 +72,10 @@ pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
         lex: Lexicon::new(),
     };
     let mut forms = Forms::default();
+    // The tagger's forms first: where it and the rules read a form differently, the tagger's
+    // reading (trained on far more text) stands; the rules add titles, acronyms and what the
+    // tagger missed.
+    doc.tagged_forms(&mut forms, tagged);
     doc.organization_forms(&mut forms);
     doc.person_forms(&mut forms);
     forms.resolve(chars)
@@ -159,13 +176,16 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
             } else {
                 i += 1;
             }
-            tokens.push(Token {
+            let mut token = Token {
                 start,
                 end: i,
                 line_start: first,
-                muted: shouting || within(&mut lines, start),
+                heading: within(&mut lines, start),
+                muted: false,
                 label: within(&mut cells, start),
-            });
+            };
+            token.muted = shouting || token.heading;
+            tokens.push(token);
             first = false;
         }
     }
@@ -226,6 +246,12 @@ struct Forms {
     person_titles: Vec<Vec<String>>,
     /// Union-find over organisations: forms merged later point to one representative.
     org_parent: Vec<usize>,
+    /// Mentions the tagger placed (span and form), in text order: they stand as they are, and
+    /// no other occurrence may overlap them.
+    fixed: Vec<(Span, String)>,
+    /// Places and other names the tagger found: no person or organisation lies inside one
+    /// ("West Bank", "UEFA Cup").
+    blocked: Vec<Span>,
 }
 
 impl Forms {
@@ -329,6 +355,17 @@ impl Forms {
         // Per owner: mentions and the forms seen, in order.
         let mut people: HashMap<usize, (Vec<Span>, Vec<String>)> = HashMap::new();
         let mut orgs: HashMap<usize, (Vec<Span>, Vec<String>)> = HashMap::new();
+        let fixed = std::mem::take(&mut self.fixed);
+        let blocked = std::mem::take(&mut self.blocked);
+        let overlaps_fixed = |span: Span| {
+            let k = fixed.partition_point(|(f, _)| f.end <= span.start);
+            fixed.get(k).is_some_and(|(f, _)| f.start < span.end)
+        };
+        let inside_blocked = |span: Span| {
+            let k = blocked.partition_point(|b| b.start <= span.start);
+            k > 0 && blocked[k - 1].end >= span.end
+        };
+        let mut found: Vec<(Span, String)> = fixed.clone();
         for m in ac.find_iter(&source) {
             let (s, e) = (char_at[m.start()], char_at[m.end()]);
             let before = s.checked_sub(1).map(|i| chars[i]);
@@ -338,7 +375,15 @@ impl Forms {
             {
                 continue;
             }
-            let form = self.order[m.pattern().as_usize()].clone();
+            let span = Span::new(s, e);
+            if overlaps_fixed(span) || inside_blocked(span) {
+                continue;
+            }
+            found.push((span, self.order[m.pattern().as_usize()].clone()));
+        }
+        found.sort_by_key(|(span, _)| span.start);
+        for (span, form) in found {
+            let (s, e) = (span.start, span.end);
             let owner = self.owner[&form];
             match owner {
                 Owner::Person(i) => {
@@ -732,6 +777,86 @@ impl Doc<'_> {
             return None;
         }
         Some((s, end))
+    }
+
+    /// The tagger's spans as forms. A form the tagger reads as different kinds in different
+    /// places takes the kind it has most often, and is kept only as a person or an
+    /// organisation; spans that open on a muted token (a heading, a line in capitals) propose
+    /// nothing. An organisation followed by "(ACRONYM)" takes the acronym as an alias.
+    fn tagged_forms(&self, forms: &mut Forms, tagged: &[(Kind, Span)]) {
+        if tagged.is_empty() {
+            return;
+        }
+        // Votes per form: people, organisations, other names.
+        let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+        let mut order: Vec<(String, Span)> = Vec::new();
+        let mut placed: Vec<(Span, String)> = Vec::new();
+        for &(kind, span) in tagged {
+            if matches!(kind, Kind::Loc | Kind::Misc) {
+                forms.blocked.push(span);
+            }
+            let k = self.tokens.partition_point(|t| t.start < span.start);
+            if self.tokens.get(k).is_none_or(|t| t.start != span.start || t.heading) {
+                continue;
+            }
+            let s = &self.chars[span.start..span.end];
+            if !s[0].is_alphanumeric() || !s.iter().any(|c| c.is_uppercase()) {
+                continue;
+            }
+            let form: String = s.iter().collect();
+            let slot = match kind {
+                Kind::Per => 0,
+                Kind::Org => 1,
+                _ => 2,
+            };
+            if slot < 2 {
+                placed.push((span, form.clone()));
+            }
+            let v = votes.entry(form.clone()).or_default();
+            if v.iter().all(|&n| n == 0) {
+                order.push((form, span));
+            }
+            v[slot] += 1;
+        }
+        for (form, span) in order {
+            let v = votes[&form];
+            if form.chars().count() < 2 {
+                continue;
+            }
+            if v[0] > v[1] && v[0] >= v[2] {
+                forms.add_person(form, None);
+            } else if v[1] >= v[0] && v[1] >= v[2] && v[1] > 0 {
+                let mut group = vec![form];
+                if let Some(acronym) = self.acronym_after(span.end) {
+                    group.push(acronym);
+                }
+                forms.add_org(&group);
+            }
+        }
+        forms.fixed = placed
+            .into_iter()
+            .filter(|(_, f)| forms.owner.contains_key(f))
+            .collect();
+    }
+
+    /// "(CRS)" right after `at` (spaces between): the acronym.
+    fn acronym_after(&self, at: usize) -> Option<String> {
+        let mut i = at;
+        while self.chars.get(i) == Some(&' ') {
+            i += 1;
+        }
+        if self.chars.get(i) != Some(&'(') {
+            return None;
+        }
+        let start = i + 1;
+        let len = self.chars[start..]
+            .iter()
+            .take(12)
+            .position(|&c| c == ')')?;
+        let inner: String = self.chars[start..start + len].iter().collect();
+        let inner = inner.trim();
+        (is_acronym(inner) && inner.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&'))
+            .then(|| inner.to_string())
     }
 
     /// "Department of Agriculture" is a form of "U.S. Department of Agriculture" when both occur.

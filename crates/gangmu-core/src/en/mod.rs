@@ -20,8 +20,11 @@ impl Analyzer for English {
         tree::build(outline::headings(text))
     }
 
-    fn entities(&self, text: &Text, _resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
-        // English reads no model asset yet.
-        entities::find(text)
+    fn entities(&self, text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
+        let tagged: Vec<(tagger::Kind, crate::Span)> = match resources.en_tagger() {
+            Some(model) => model.spans(text.chars(), &tagger::Context::new()),
+            None => Vec::new(),
+        };
+        entities::find_with(text, &tagged)
     }
 }

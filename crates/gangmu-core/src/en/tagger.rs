@@ -316,7 +316,11 @@ pub fn tokenize(chars: &[char]) -> Vec<Vec<Span>> {
                 let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
                 let joins = (matches!(c, '-' | '.' | '&')
                     || matches!(c, '\'' | '’') && !possessive(chars, i))
-                    && next_alnum;
+                    && next_alnum
+                    // "1,279" "13:06.57": one number.
+                    || matches!(c, ',' | ':')
+                        && chars[i - 1].is_ascii_digit()
+                        && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
                 if c.is_alphanumeric() || joins {
                     i += 1;
                 } else {
@@ -326,8 +330,13 @@ pub fn tokenize(chars: &[char]) -> Vec<Vec<Span>> {
             if i < n && chars[i] == '.' {
                 let word: String = chars[start..i].iter().collect();
                 let initial = word.chars().count() == 1 && c.is_uppercase();
-                // "U.S." "J." "Mr." keep their period; a sentence's last word does not.
-                if initial || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
+                // "U.S." "J." "Mr." keep their period, and so does the number of a list item
+                // ("3. Ekimov"); a sentence's last word does not.
+                let item = seq.is_empty()
+                    && word.chars().all(|c| c.is_ascii_digit())
+                    && chars.get(i + 1) == Some(&' ');
+                if initial || item || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
+                {
                     i += 1;
                 }
             }
