@@ -220,11 +220,14 @@ fn scan(text: &Text) -> Vec<(usize, Heading)> {
                 && kinds.get(i + 1).is_none_or(|k| *k != Kind::Block);
             (standalone
                 && heading_like(&s[rest..], true)
+                && !is_formula(&s[rest..])
                 && prev_is_not_item(&kinds, &lines, chars, i))
             .then_some((style, number, line.start, line.end))
         } else {
             let listed = contents.contains(&normalize(&s.iter().collect::<String>()));
             let plain = heading_like(s, false)
+                && !ends_open(s)
+                && !after_caption(chars, &lines, i)
                 && (prev == Kind::Blank || (i > 0 && kinds[i - 1] == Kind::Blank) || i == 0)
                 && !matches!(next, Kind::Blank | Kind::Markdown)
                 && !next_is_links(chars, &lines, i);
@@ -341,6 +344,37 @@ fn normalize(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "(1) B = A τ", "(1) Area.-The term … means-": a formula or a definition, not a section.
+fn is_formula(s: &[char]) -> bool {
+    s.contains(&'=') || s.last() == Some(&'-') || s.windows(2).any(|w| w == ['.', '-'])
+}
+
+/// A line that ends on an article, a preposition or a conjunction ("…, including the") is cut
+/// off before a list, not a title.
+fn ends_open(s: &[char]) -> bool {
+    let text: String = s.iter().collect();
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    matches!(
+        last,
+        "the" | "a" | "an" | "of" | "to" | "and" | "or" | "for" | "in" | "on" | "with" | "by"
+            | "including" | "include" | "includes" | "following" | "as" | "that" | "from"
+    )
+}
+
+/// The previous non-blank line is a table or figure caption ("Table 2. …", "Figure A-1. …"):
+/// this line is its subtitle ("In Millions of Dollars", "FY2022 to FY2026").
+fn after_caption(chars: &[char], lines: &[Option<Line>], i: usize) -> bool {
+    let Some(prev) = lines[..i].iter().rev().flatten().next() else {
+        return false;
+    };
+    let s: String = chars[prev.start..prev.end].iter().collect();
+    let mut words = s.split_whitespace();
+    matches!(words.next(), Some("Table" | "Figure" | "Exhibit" | "Chart"))
+        && words.next().is_some_and(|n| {
+            n.ends_with('.') && n.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 fn is_rule(s: &[char]) -> bool {
