@@ -11,6 +11,7 @@
 
 mod formulations;
 mod keywords;
+mod lang;
 mod model;
 mod text;
 mod tree;
@@ -21,8 +22,8 @@ pub mod share;
 pub mod zh;
 
 pub use model::{
-    Analysis, Formulation, FormulationCount, FormulationKind, HeadingKind, Language, Organization,
-    OutlineNode, Person, Span,
+    Analysis, Formulation, FormulationCount, FormulationKind, HeadingKind, Language, LanguageSpan,
+    Organization, OutlineNode, Person, Span,
 };
 pub use text::Text;
 
@@ -146,12 +147,60 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// Analyses a text with the given model assets. Never fails and never panics on any input.
+///
+/// A text in one language goes to that language's analyser. A mixed text (each language's
+/// lines carry a real share of it, see `lang.rs`) is read by both: each analyser sees a view
+/// of the text with the other language's lines blanked out, and the two outlines and entity
+/// lists are merged; `languages` then lists the runs. In a text of one language, the other
+/// language's stretches (an English name in a Chinese sentence, 中国人民银行 in an English one)
+/// still go to their own analyser for people and organisations.
 pub fn analyze_with(text: &str, resources: &Resources) -> Analysis {
     let language = detect_language(text);
     let prepared = Text::new(text);
     let analyzer = analyzer_for(language);
-    let mut outline = analyzer.outline(&prepared);
-    let (people, organizations) = analyzer.entities(&prepared, resources);
+    let langs = lang::Languages::of(&prepared, language);
+    let other = match language {
+        Language::Zh => Language::En,
+        Language::En => Language::Zh,
+    };
+    let (mut outline, mut people, mut organizations) = if langs.mixed() {
+        let main_lines = Text::new(&langs.lines_view(&prepared, language));
+        let other_lines = Text::new(&langs.lines_view(&prepared, other));
+        let outline = merge_outlines(
+            analyzer.outline(&main_lines),
+            analyzer_for(other).outline(&other_lines),
+        );
+        let main_view = Text::new(&langs.entity_view(&prepared, language));
+        let (people, orgs) = analyzer.entities(&main_view, resources);
+        (outline, people, orgs)
+    } else {
+        let (people, orgs) = analyzer.entities(&prepared, resources);
+        (analyzer.outline(&prepared), people, orgs)
+    };
+    if langs.has_minority() {
+        // Only the lines that hold the other language, packed, then mapped back.
+        let view = langs.entity_view(&prepared, other);
+        let packed = lang::Packed::of(&view, &prepared, other);
+        let (mut p, mut o) = analyzer_for(other).entities(&Text::new(&packed.text), resources);
+        if other == Language::En && !langs.mixed() {
+            // Latin words quoted in Chinese sentences have no English context: an acronym or
+            // a code alone (GDP, MU5735) is no name the tagger can vouch for.
+            let named = |name: &str| {
+                !name.chars().any(|c| c.is_ascii_digit())
+                    && (name.contains(' ') || name.chars().any(|c| c.is_lowercase()))
+            };
+            p.retain(|x| named(&x.name));
+            o.retain(|x| named(&x.name));
+        }
+        for m in p
+            .iter_mut()
+            .flat_map(|p| p.mentions.iter_mut())
+            .chain(o.iter_mut().flat_map(|o| o.mentions.iter_mut()))
+        {
+            *m = packed.map_span(*m);
+        }
+        merge_entities(&mut people, &mut organizations, p, o);
+    }
     let formulations = formulations::find(&prepared, language);
     formulations::attach_to_outline(&mut outline, &formulations, prepared.len());
     let keywords = keywords::attach(
@@ -171,5 +220,97 @@ pub fn analyze_with(text: &str, resources: &Resources) -> Analysis {
         organizations,
         formulations,
         keywords: keywords.document,
+        languages: langs.runs,
     }
+}
+
+/// Both languages' headings in document order, nested again by their levels.
+fn merge_outlines(a: Vec<OutlineNode>, b: Vec<OutlineNode>) -> Vec<OutlineNode> {
+    if b.is_empty() {
+        return a;
+    }
+    fn flatten(nodes: Vec<OutlineNode>, depth: u32, out: &mut Vec<tree::Heading>) {
+        for n in nodes {
+            out.push(tree::Heading {
+                title: n.title,
+                start: n.start,
+                end: n.end,
+                level: depth,
+                kind: n.kind.unwrap_or(HeadingKind::Headline),
+            });
+            flatten(n.children, depth + 1, out);
+        }
+    }
+    let mut flat = Vec::new();
+    flatten(a, 1, &mut flat);
+    flatten(b, 1, &mut flat);
+    flat.sort_by_key(|h| h.start);
+    tree::build(flat)
+}
+
+/// Adds the other analyser's people and organisations: a mention that overlaps one already
+/// found is dropped, an entity of the same name joins the one there, and the lists stay in
+/// order of first mention.
+fn merge_entities(
+    people: &mut Vec<Person>,
+    orgs: &mut Vec<Organization>,
+    more_people: Vec<Person>,
+    more_orgs: Vec<Organization>,
+) {
+    if more_people.is_empty() && more_orgs.is_empty() {
+        return;
+    }
+    let mut taken: Vec<Span> = people
+        .iter()
+        .flat_map(|p| p.mentions.iter().copied())
+        .chain(orgs.iter().flat_map(|o| o.mentions.iter().copied()))
+        .collect();
+    taken.sort();
+    let free = |m: &Span, taken: &[Span]| {
+        let k = taken.partition_point(|t| t.end <= m.start);
+        taken.get(k).is_none_or(|t| t.start >= m.end)
+    };
+    for mut p in more_people {
+        p.mentions.retain(|m| free(m, &taken));
+        if p.mentions.is_empty() {
+            continue;
+        }
+        match people.iter_mut().find(|q| q.name == p.name) {
+            Some(q) => {
+                q.mentions.extend(p.mentions);
+                q.mentions.sort();
+                for a in p.aliases {
+                    if !q.aliases.contains(&a) {
+                        q.aliases.push(a);
+                    }
+                }
+                for t in p.titles {
+                    if !q.titles.contains(&t) {
+                        q.titles.push(t);
+                    }
+                }
+            }
+            None => people.push(p),
+        }
+    }
+    for mut o in more_orgs {
+        o.mentions.retain(|m| free(m, &taken));
+        if o.mentions.is_empty() {
+            continue;
+        }
+        match orgs.iter_mut().find(|q| q.name == o.name) {
+            Some(q) => {
+                q.mentions.extend(o.mentions);
+                q.mentions.sort();
+                for a in o.aliases {
+                    if !q.aliases.contains(&a) {
+                        q.aliases.push(a);
+                    }
+                }
+            }
+            None => orgs.push(o),
+        }
+    }
+    people.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.start));
+    orgs.sort_by_key(|o| o.mentions.first().map_or(usize::MAX, |m| m.start));
 }

@@ -791,11 +791,18 @@ impl Doc<'_> {
         let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
         let mut order: Vec<(String, Span)> = Vec::new();
         let mut placed: Vec<(Span, String)> = Vec::new();
-        for &(kind, span) in tagged {
+        for &(kind, mut span) in tagged {
             if matches!(kind, Kind::Loc | Kind::Misc) {
                 forms.blocked.push(span);
             }
-            let k = self.tokens.partition_point(|t| t.start < span.start);
+            let mut k = self.tokens.partition_point(|t| t.start < span.start);
+            // An article is never part of a name ("the Department of Agriculture").
+            if matches!(self.word(k), "the" | "The")
+                && self.tokens.get(k + 1).is_some_and(|t| t.end <= span.end)
+            {
+                k += 1;
+                span = Span::new(self.tokens[k].start, span.end);
+            }
             if self.tokens.get(k).is_none_or(|t| t.start != span.start || t.heading) {
                 continue;
             }
