@@ -9,7 +9,10 @@
 //!
 //! Model assets (the Chinese word list and NER tagger) are not compiled in: the worker
 //! fetches them (`assets/zh-words.tsv`, `assets/zh-ner.bin`, relative to the worker script,
-//! cached by the service worker) on start and builds [`Resources`] once.
+//! cached by the service worker) on start and builds [`Resources`] once. The English tagger
+//! (`assets/en-ner.bin`) is fetched only when a text needs it (an English or mixed text, see
+//! `gangmu_core::needs_english`), so Chinese users never download it; the analyses waiting for
+//! it are queued, and if it cannot be fetched English is analysed by rules only.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -262,8 +265,21 @@ enum Assets {
     Ready(Rc<Resources>),
 }
 
+/// The English tagger, fetched on first need.
+enum EnglishModel {
+    NotAsked,
+    Loading(Vec<(HandlerId, Request)>),
+    /// Loaded into the resources, or failed (then English stays rules-only).
+    Done,
+}
+
+/// The Chinese asset files as fetched, kept to rebuild [`Resources`] with the English tagger.
+type ZhAssets = Option<(&'static str, &'static [u8])>;
+
 pub struct AnalysisWorker {
     assets: Rc<RefCell<Assets>>,
+    english: Rc<RefCell<EnglishModel>>,
+    zh_assets: Rc<RefCell<ZhAssets>>,
 }
 
 thread_local! {
@@ -298,11 +314,15 @@ impl Worker for AnalysisWorker {
             }
         }));
         let assets = Rc::new(RefCell::new(Assets::Loading(Vec::new())));
+        let zh_assets: Rc<RefCell<ZhAssets>> = Rc::new(RefCell::new(None));
         {
-            let (assets, scope) = (assets.clone(), scope.clone());
+            let (assets, scope, zh) = (assets.clone(), scope.clone(), zh_assets.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let resources = match load_resources().await {
-                    Ok(r) => r,
+                    Ok((r, files)) => {
+                        *zh.borrow_mut() = Some(files);
+                        r
+                    }
                     Err(e) => {
                         web_sys::console::warn_1(&JsValue::from_str(&format!(
                             "Gangmu: model assets unavailable ({e}); analysing with rules only"
@@ -320,7 +340,11 @@ impl Worker for AnalysisWorker {
                 }
             });
         }
-        AnalysisWorker { assets }
+        AnalysisWorker {
+            assets,
+            english: Rc::new(RefCell::new(EnglishModel::NotAsked)),
+            zh_assets,
+        }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
@@ -340,8 +364,77 @@ impl Worker for AnalysisWorker {
             }
         };
         if let Some(r) = ready {
+            if !r.has_english() && wants_english(&msg) {
+                match &mut *self.english.borrow_mut() {
+                    EnglishModel::Done => {}
+                    EnglishModel::Loading(queue) => {
+                        queue.retain(|(_, m)| matches!(m, Request::Read { .. }));
+                        queue.push((id, msg));
+                        return;
+                    }
+                    state @ EnglishModel::NotAsked => {
+                        *state = EnglishModel::Loading(vec![(id, msg)]);
+                        self.load_english(scope);
+                        return;
+                    }
+                }
+            }
             handle(scope, &r, msg, id);
         }
+    }
+}
+
+/// Whether a request analyses a text that needs the English tagger.
+fn wants_english(msg: &Request) -> bool {
+    match msg {
+        Request::Analyze { text, .. } => gangmu_core::needs_english(text),
+        Request::AnalyzeRead { .. } => LAST_READ.with(|t| {
+            t.borrow()
+                .as_deref()
+                .is_some_and(gangmu_core::needs_english)
+        }),
+        _ => false,
+    }
+}
+
+impl AnalysisWorker {
+    /// Fetches `assets/en-ner.bin`, rebuilds the resources with it, then answers the queued
+    /// requests (with rules only for English if the fetch failed).
+    fn load_english(&self, scope: &WorkerScope<Self>) {
+        let (assets, english, zh, scope) = (
+            self.assets.clone(),
+            self.english.clone(),
+            self.zh_assets.clone(),
+            scope.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            let built = async {
+                let bytes = fetch_bytes("./assets/en-ner.bin").await?;
+                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                let base = match *zh.borrow() {
+                    Some((words, ner)) => Resources::load(words, ner)?,
+                    None => Resources::none(),
+                };
+                base.with_english(bytes)
+            }
+            .await;
+            match built {
+                Ok(r) => *assets.borrow_mut() = Assets::Ready(Rc::new(r)),
+                Err(e) => web_sys::console::warn_1(&JsValue::from_str(&format!(
+                    "Gangmu: English model unavailable ({e}); English analysed with rules only"
+                ))),
+            }
+            let queued = std::mem::replace(&mut *english.borrow_mut(), EnglishModel::Done);
+            let resources = match &*assets.borrow() {
+                Assets::Ready(r) => r.clone(),
+                Assets::Loading(_) => Rc::new(Resources::none()),
+            };
+            if let EnglishModel::Loading(queue) = queued {
+                for (id, msg) in queue {
+                    handle(&scope, &resources, msg, id);
+                }
+            }
+        });
     }
 }
 
@@ -409,15 +502,16 @@ fn read_file(file: JsValue) -> Loaded {
     }
 }
 
-/// Fetches the two model assets (relative to the worker script, so any sub-path works) and
-/// builds the resources; the bytes live as long as the worker.
-async fn load_resources() -> Result<Resources, String> {
+/// Fetches the two Chinese model assets (relative to the worker script, so any sub-path
+/// works) and builds the resources; the bytes live as long as the worker (and are returned,
+/// to rebuild the resources once the English tagger arrives).
+async fn load_resources() -> Result<(Resources, (&'static str, &'static [u8])), String> {
     let words = fetch_bytes("./assets/zh-words.tsv").await?;
     let ner = fetch_bytes("./assets/zh-ner.bin").await?;
     let words = String::from_utf8(words).map_err(|e| e.to_string())?;
     let words: &'static str = Box::leak(words.into_boxed_str());
     let ner: &'static [u8] = Box::leak(ner.into_boxed_slice());
-    Resources::load(words, ner)
+    Ok((Resources::load(words, ner)?, (words, ner)))
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

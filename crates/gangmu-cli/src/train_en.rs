@@ -83,7 +83,11 @@ pub fn run(options: &Options) -> Result<(), String> {
         "model: 2^{} buckets, {} bytes, {} non-zero weights",
         options.bits,
         bytes.len(),
-        bytes.iter().skip(8 + 4 + 127 * 4 + 90 * 4).filter(|&&b| b != 0).count()
+        bytes
+            .iter()
+            .skip(8 + 4 + 127 * 4 + 90 * 4)
+            .filter(|&&b| b != 0)
+            .count()
     );
     let merged = Resources::none().with_english(bytes)?;
     let rules = Resources::none();
@@ -203,7 +207,10 @@ fn analysed(s: &Sentence, resources: &Resources) -> Vec<(Kind, Span)> {
 }
 
 /// Exact-span precision/recall/F1 for PER and ORG (other kinds ignored).
-fn score(sentences: &[Sentence], mut predict: impl FnMut(&Sentence) -> Vec<(Kind, Span)>) -> String {
+fn score(
+    sentences: &[Sentence],
+    mut predict: impl FnMut(&Sentence) -> Vec<(Kind, Span)>,
+) -> String {
     let mut counts = [[0usize; 3]; 2];
     for s in sentences {
         let offs = offsets(&s.words);
@@ -220,7 +227,10 @@ fn score(sentences: &[Sentence], mut predict: impl FnMut(&Sentence) -> Vec<(Kind
                     .map(|(k, sp)| {
                         format!(
                             "{k:?}:{}",
-                            text.chars().skip(sp.start).take(sp.len()).collect::<String>()
+                            text.chars()
+                                .skip(sp.start)
+                                .take(sp.len())
+                                .collect::<String>()
                         )
                     })
                     .collect::<Vec<_>>()

@@ -251,9 +251,7 @@ mod tests {
 
     #[test]
     fn a_few_english_words_do_not_make_a_chinese_text_mixed() {
-        let text = Text::new(
-            &"国家统计局发布数据，GDP同比增长5%，CPI保持稳定。\n".repeat(30),
-        );
+        let text = Text::new(&"国家统计局发布数据，GDP同比增长5%，CPI保持稳定。\n".repeat(30));
         let l = Languages::of(&text, Language::Zh);
         assert!(!l.mixed());
         assert!(l.has_minority());

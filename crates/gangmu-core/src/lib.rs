@@ -131,6 +131,14 @@ pub fn detect_language(text: &str) -> Language {
     }
 }
 
+/// Whether analysing `text` uses the English tagger: an English or a mixed text. (A Chinese
+/// text quoting a few English names is read without it when it is not loaded.) Lets a caller
+/// that loads assets lazily fetch the English model only when a text needs it.
+pub fn needs_english(text: &str) -> bool {
+    let main = detect_language(text);
+    main == Language::En || lang::Languages::of(&Text::new(text), main).mixed()
+}
+
 fn analyzer_for(language: Language) -> &'static dyn Analyzer {
     match language {
         Language::Zh => &zh::Chinese,

@@ -803,7 +803,11 @@ impl Doc<'_> {
                 k += 1;
                 span = Span::new(self.tokens[k].start, span.end);
             }
-            if self.tokens.get(k).is_none_or(|t| t.start != span.start || t.heading) {
+            if self
+                .tokens
+                .get(k)
+                .is_none_or(|t| t.start != span.start || t.heading)
+            {
                 continue;
             }
             let s = &self.chars[span.start..span.end];
@@ -862,8 +866,11 @@ impl Doc<'_> {
             .position(|&c| c == ')')?;
         let inner: String = self.chars[start..start + len].iter().collect();
         let inner = inner.trim();
-        (is_acronym(inner) && inner.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&'))
-            .then(|| inner.to_string())
+        (is_acronym(inner)
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '&'))
+        .then(|| inner.to_string())
     }
 
     /// "Department of Agriculture" is a form of "U.S. Department of Agriculture" when both occur.

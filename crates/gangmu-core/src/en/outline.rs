@@ -358,8 +358,25 @@ fn ends_open(s: &[char]) -> bool {
     let last = text.split_whitespace().next_back().unwrap_or("");
     matches!(
         last,
-        "the" | "a" | "an" | "of" | "to" | "and" | "or" | "for" | "in" | "on" | "with" | "by"
-            | "including" | "include" | "includes" | "following" | "as" | "that" | "from"
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "and"
+            | "or"
+            | "for"
+            | "in"
+            | "on"
+            | "with"
+            | "by"
+            | "including"
+            | "include"
+            | "includes"
+            | "following"
+            | "as"
+            | "that"
+            | "from"
     )
 }
 

@@ -335,8 +335,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Vec<Span>> {
                 let item = seq.is_empty()
                     && word.chars().all(|c| c.is_ascii_digit())
                     && chars.get(i + 1) == Some(&' ');
-                if initial || item || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
-                {
+                if initial || item || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
                     i += 1;
                 }
             }
