@@ -29,8 +29,10 @@ struct Token {
     /// On a line written in capitals (a headline), a heading or a contents entry: the rules find
     /// no new names here, re-occurrences still count.
     muted: bool,
-    /// On a title-case heading or contents entry (a subset of `muted`): the tagger proposes no
-    /// new names here either. Lines in capitals are left to it: it learnt headlines.
+    /// On a table row (`| … |`): the tagger proposes no people here (label cells).
+    table: bool,
+    /// On a heading or a caption line: the tagger proposes no new names here (title case).
+    /// Lines in capitals are left to it: it learnt headlines.
     heading: bool,
     /// In a table cell that reads as a label ("General Counsel"): a title word here names a
     /// post, not a person's title.
@@ -138,9 +140,11 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
     let chars = text.chars();
     let mut tokens = Vec::new();
     let mut lines = title_case.lines.iter().peekable();
+    let mut heading_lines = title_case.headings.iter().peekable();
     let mut cells = title_case.cells.iter().peekable();
     for line in text.lines() {
         let shouting = is_shouting(&chars[line.start..line.end]);
+        let table = text.trimmed(*line).is_some_and(|l| chars[l.start] == '|');
         let mut i = line.start;
         let mut first = true;
         while i < line.end {
@@ -180,11 +184,12 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
                 start,
                 end: i,
                 line_start: first,
-                heading: within(&mut lines, start),
-                muted: false,
+                heading: within(&mut heading_lines, start),
+                table,
+                muted: within(&mut lines, start),
                 label: within(&mut cells, start),
             };
-            token.muted = shouting || token.heading;
+            token.muted |= shouting;
             tokens.push(token);
             first = false;
         }
@@ -325,6 +330,28 @@ impl Forms {
                 *surname_count.entry(surname).or_default() += 1;
             }
         }
+        // A one-word person the tagger found alone ("Reyes said") is the person named in full
+        // with that surname, when only one is; their titles join.
+        let full: HashMap<&str, usize> = people
+            .iter()
+            .filter_map(|(name, i)| Some((surname_of(name)?, *i)))
+            .filter(|(s, _)| surname_count.get(s) == Some(&1))
+            .collect();
+        for (name, i) in &people {
+            if name.contains(' ') {
+                continue;
+            }
+            if let Some(&j) = full.get(name.as_str()) {
+                if j != *i {
+                    self.owner.insert(name.clone(), Owner::Person(j));
+                    for t in std::mem::take(&mut self.person_titles[*i]) {
+                        if !self.person_titles[j].contains(&t) {
+                            self.person_titles[j].push(t);
+                        }
+                    }
+                }
+            }
+        }
         for (name, person) in &people {
             let Some(surname) = surname_of(name) else {
                 continue;
@@ -422,9 +449,23 @@ impl Forms {
         let mut orgs: Vec<Organization> = orgs
             .into_values()
             .map(|(mentions, mut forms)| {
-                // The name is the longest form; the others are aliases, in order of appearance.
+                // The name is the longest form without an article ("the Coalition" names
+                // "Coalition"); the others are aliases, in order of appearance.
+                let bare: Vec<String> = forms
+                    .iter()
+                    .filter_map(|f| f.strip_prefix("the ").or_else(|| f.strip_prefix("The ")))
+                    .map(str::to_string)
+                    .collect();
+                for b in bare {
+                    if !forms.contains(&b) {
+                        forms.push(b);
+                    }
+                }
                 let longest = (0..forms.len())
-                    .max_by_key(|&i| (forms[i].chars().count(), std::cmp::Reverse(i)))
+                    .max_by_key(|&i| {
+                        let article = forms[i].starts_with("the ") || forms[i].starts_with("The ");
+                        (!article, forms[i].chars().count(), std::cmp::Reverse(i))
+                    })
                     .unwrap_or(0);
                 let name = forms.remove(longest);
                 Organization {
@@ -791,23 +832,9 @@ impl Doc<'_> {
         let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
         let mut order: Vec<(String, Span)> = Vec::new();
         let mut placed: Vec<(Span, String)> = Vec::new();
-        for &(kind, mut span) in tagged {
-            if matches!(kind, Kind::Loc | Kind::Misc) {
-                forms.blocked.push(span);
-            }
-            let mut k = self.tokens.partition_point(|t| t.start < span.start);
-            // An article is never part of a name ("the Department of Agriculture").
-            if matches!(self.word(k), "the" | "The")
-                && self.tokens.get(k + 1).is_some_and(|t| t.end <= span.end)
-            {
-                k += 1;
-                span = Span::new(self.tokens[k].start, span.end);
-            }
-            if self
-                .tokens
-                .get(k)
-                .is_none_or(|t| t.start != span.start || t.heading)
-            {
+        for &(kind, span) in tagged {
+            let k = self.tokens.partition_point(|t| t.start < span.start);
+            if self.tokens.get(k).is_none_or(|t| t.start != span.start) {
                 continue;
             }
             let s = &self.chars[span.start..span.end];
@@ -820,8 +847,10 @@ impl Doc<'_> {
                 Kind::Org => 1,
                 _ => 2,
             };
-            if slot < 2 {
-                placed.push((span, form.clone()));
+            placed.push((span, form.clone()));
+            // Headings and captions vote for no form: their capitals are title case.
+            if self.tokens[k].heading || (self.tokens[k].table && kind == Kind::Per) {
+                continue;
             }
             let v = votes.entry(form.clone()).or_default();
             if v.iter().all(|&n| n == 0) {
@@ -831,23 +860,119 @@ impl Doc<'_> {
         }
         for (form, span) in order {
             let v = votes[&form];
-            if form.chars().count() < 2 {
+            if form.chars().count() < 2 || self.common_phrase(&form) {
                 continue;
             }
             if v[0] > v[1] && v[0] >= v[2] {
                 forms.add_person(form, None);
             } else if v[1] >= v[0] && v[1] >= v[2] && v[1] > 0 {
-                let mut group = vec![form];
+                // "the Coalition": the tagger's span keeps the article as written (a form of
+                // the organisation), the name goes without it.
+                let bare = ["the ", "The "]
+                    .iter()
+                    .find_map(|a| form.strip_prefix(a))
+                    .filter(|b| b.starts_with(char::is_uppercase))
+                    .map(str::to_string);
+                let mut group: Vec<String> = bare.into_iter().collect();
+                group.push(form);
                 if let Some(acronym) = self.acronym_after(span.end) {
                     group.push(acronym);
                 }
                 forms.add_org(&group);
             }
         }
-        forms.fixed = placed
-            .into_iter()
-            .filter(|(_, f)| forms.owner.contains_key(f))
-            .collect();
+        // Where the tagger placed a form the document reads as a person or an organisation,
+        // the mention stands there; where it placed a form read as a place or another name,
+        // nothing else may sit inside it.
+        for (span, form) in placed {
+            if let Some(Owner::Person(_)) = forms.owner.get(&form) {
+                // "Secretary of Agriculture Thomas Reyes": the title before the name.
+                let k = self.tokens.partition_point(|t| t.start < span.start);
+                if let Some(t) = self.title_before(k) {
+                    forms.add_person(form.clone(), Some(self.slice(t, k)));
+                    forms
+                        .blocked
+                        .push(Span::new(self.tokens[t].start, self.tokens[k - 1].end));
+                }
+            }
+            if forms.owner.contains_key(&form) {
+                forms.fixed.push((span, form));
+            } else if votes.get(&form).is_none_or(|v| v[2] > v[0] && v[2] > v[1]) {
+                forms.blocked.push(span);
+            }
+        }
+        forms
+            .blocked
+            .sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+    }
+
+    /// Start of a title that ends right before token `k`: a listed one ("Vice Chair"), or a
+    /// head with its office ("Secretary of Agriculture", "Minister for Trade and Industry").
+    fn title_before(&self, k: usize) -> Option<usize> {
+        if k == 0 || self.tokens[k].line_start || !self.adjacent(k - 1) {
+            return None;
+        }
+        let lowest = k.saturating_sub(8);
+        let mut best = None;
+        for s in (lowest..k).rev() {
+            if s + 1 < k && !self.adjacent(s) {
+                break;
+            }
+            if self.tokens[s].label || self.tokens[s].muted {
+                break;
+            }
+            let w = self.word(s);
+            if self.title_at(s, &self.lex.titles) == Some(k) && is_capitalized(w) {
+                best = Some(s);
+            }
+            const HEADS: &[&str] = &[
+                "Secretary",
+                "Minister",
+                "Director",
+                "Administrator",
+                "Commissioner",
+                "Chairman",
+                "Chair",
+                "Chairwoman",
+                "President",
+                "Governor",
+                "Ambassador",
+                "Undersecretary",
+                "Head",
+                "Chief",
+                "Mayor",
+                "Speaker",
+            ];
+            let office = (s + 2..k).all(|i| {
+                is_capitalized(self.word(i)) || matches!(self.word(i), "and" | "the" | "&")
+            });
+            if HEADS.contains(&w) && matches!(self.word(s + 1), "of" | "for") && s + 2 < k && office
+            {
+                let mut t = s;
+                // "Deputy Secretary of …", "Assistant Secretary of …".
+                if t > 0
+                    && self.adjacent(t - 1)
+                    && matches!(
+                        self.word(t - 1),
+                        "Deputy" | "Assistant" | "Under" | "Acting"
+                    )
+                {
+                    t -= 1;
+                }
+                best = Some(t);
+            }
+            if !is_capitalized(w) && !matches!(w, "of" | "for" | "and" | "the" | "&") {
+                break;
+            }
+        }
+        best
+    }
+
+    /// A form of common words only ("Program", "Waste Disposal", "New Business"): capitals of
+    /// a title or a sentence start, not a name.
+    fn common_phrase(&self, form: &str) -> bool {
+        form.split(' ')
+            .all(|w| is_common(w) || self.lex.function_words.contains(w.to_lowercase().as_str()))
     }
 
     /// "(CRS)" right after `at` (spaces between): the acronym.

@@ -84,6 +84,10 @@ pub struct TitleCase {
     pub lines: Vec<Line>,
     /// Cells of markdown tables that read as labels: "General Counsel", "Office of Policy".
     pub cells: Vec<Line>,
+    /// Every heading line (numbered ones too) and every table or figure caption: the tagger
+    /// proposes no names here (a heading's capitals are title case), though names found
+    /// elsewhere are matched here.
+    pub headings: Vec<Line>,
 }
 
 /// Where the entity rules should not trust capitals: they find no new names on the `lines`
@@ -93,11 +97,13 @@ pub fn title_case(text: &Text) -> TitleCase {
     let chars = text.chars();
     // Numbered lines are left to the rules: a numbered "heading" is as often an item of a
     // results list ("1. Jane Doe ( Kenya ) 2:10.5") whose names count.
-    let mut headings = scan(text)
-        .into_iter()
-        .filter(|(_, h)| h.kind != HeadingKind::Numbered)
-        .map(|(i, _)| i)
-        .peekable();
+    let found = scan(text);
+    let numbered: HashSet<usize> = found
+        .iter()
+        .filter(|(_, h)| h.kind == HeadingKind::Numbered)
+        .map(|(i, _)| *i)
+        .collect();
+    let mut headings = found.iter().map(|(i, _)| *i).peekable();
     let mut out = TitleCase::default();
     for (i, &line) in text.lines().iter().enumerate() {
         while headings.next_if(|&h| h < i).is_some() {}
@@ -106,13 +112,30 @@ pub fn title_case(text: &Text) -> TitleCase {
         };
         let s = &chars[line.start..line.end];
         let heading = headings.next_if_eq(&i).is_some();
-        if (heading || is_contents_entry(s)) && has_capitalised_common_word(s) {
+        if heading || is_caption(s) {
+            out.headings.push(line);
+        }
+        if (heading && !numbered.contains(&i) || is_contents_entry(s))
+            && has_capitalised_common_word(s)
+        {
             out.lines.push(line);
         } else if s[0] == '|' {
             out.cells.extend(label_cells(text, line));
         }
     }
     out
+}
+
+/// "Table 2. …", "Figure A-1. …", "Table 3 Federal Funding": a caption.
+fn is_caption(s: &[char]) -> bool {
+    let text: String = s.iter().take(24).collect();
+    let mut words = text.split_whitespace();
+    matches!(
+        words.next(),
+        Some("Table" | "Figure" | "Exhibit" | "Chart" | "Map")
+    ) && words.next().is_some_and(|n| {
+        n.chars().next().is_some_and(|c| c.is_ascii_digit()) || n.len() <= 5 && n.contains('-')
+    })
 }
 
 /// Title case shows in a capitalised common word ("Recovery", "Finance"); a line without one
@@ -648,7 +671,7 @@ fn heading_like(s: &[char], numbered: bool) -> bool {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > MAX_WORDS {
+    if words.is_empty() || words.len() > MAX_WORDS || is_date_line(&words) {
         return false;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -672,6 +695,53 @@ fn heading_like(s: &[char], numbered: bool) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     capitalised * 10 >= content.len() * 6
+}
+
+/// "April 14, 2026", "March 2026", "Tuesday, May 5": a date line, not a heading.
+fn is_date_line(words: &[&str]) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Mar.",
+        "Apr.",
+        "Jun.",
+        "Jul.",
+        "Aug.",
+        "Sep.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let mut month = false;
+    for w in words {
+        let w = w.trim_end_matches(',');
+        if MONTHS.contains(&w) {
+            month = true;
+        } else if !w.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    month
 }
 
 /// "Appendix." / "Appendix A." stand as headings despite the period.
