@@ -185,12 +185,21 @@ pub fn analyze_with(text: &str, resources: &Resources) -> Analysis {
         let (people, orgs) = analyzer.entities(&prepared, resources);
         (analyzer.outline(&prepared), people, orgs)
     };
-    if langs.has_minority() {
+    if langs.mixed() {
+        // The other language's parts, read whole (headings and paragraphs as they stand).
+        let view = Text::new(&langs.entity_view(&prepared, other));
+        let (p, o) = analyzer_for(other).entities(&view, resources);
+        merge_entities(&mut people, &mut organizations, p, o);
+    } else if langs.has_minority() {
         // Only the lines that hold the other language, packed, then mapped back.
         let view = langs.entity_view(&prepared, other);
         let packed = lang::Packed::of(&view, &prepared, other);
-        let (mut p, mut o) = analyzer_for(other).entities(&Text::new(&packed.text), resources);
-        if other == Language::En && !langs.mixed() {
+        let packed_text = Text::new(&packed.text);
+        let (mut p, mut o) = match other {
+            Language::En => en::names(&packed_text, resources, true),
+            Language::Zh => analyzer_for(other).entities(&packed_text, resources),
+        };
+        if other == Language::En {
             // Latin words quoted in Chinese sentences have no English context: an acronym or
             // a code alone (GDP, MU5735) is no name the tagger can vouch for.
             let named = |name: &str| {

@@ -48,15 +48,26 @@ const ABBREVIATIONS: &[&str] = &[
 /// People and organisations by the rules alone.
 #[cfg(test)]
 pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
-    find_with(text, &[])
+    find_with(text, &[], false)
 }
 
 /// People and organisations: the rules' forms first, then the forms the tagger proposes
 /// (`tagged`: char spans of people and organisations, in order), then one pass that finds every
 /// occurrence of every form. The rules win where the two disagree about a form.
-pub fn find_with(text: &Text, tagged: &[(Kind, Span)]) -> (Vec<Person>, Vec<Organization>) {
+///
+/// `runs`: the text is runs of English packed from a text in another language (see
+/// `lang.rs`), whose line structure says nothing: no line is taken for a heading.
+pub fn find_with(
+    text: &Text,
+    tagged: &[(Kind, Span)],
+    runs: bool,
+) -> (Vec<Person>, Vec<Organization>) {
     let chars = text.chars();
-    let tokens = tokenize(text, &super::outline::title_case(text));
+    let mut title_case = super::outline::title_case(text);
+    if runs {
+        title_case = Default::default();
+    }
+    let tokens = tokenize(text, &title_case);
     let words: Vec<String> = tokens
         .iter()
         .map(|t| chars[t.start..t.end].iter().collect())
@@ -324,8 +335,24 @@ impl Forms {
                 _ => None,
             })
             .collect();
+        // "Agriculture Thomas Reyes" (a longer reading of "Thomas Reyes") is no second Reyes.
+        let full_names: HashSet<&str> = people
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| n.contains(' '))
+            .collect();
+        let longer_reading = |name: &str| {
+            name.char_indices()
+                .filter(|&(_, c)| c == ' ')
+                .any(|(at, _)| {
+                    at > 0 && full_names.contains(&name[at + 1..]) && name[at + 1..].contains(' ')
+                })
+        };
         let mut surname_count: HashMap<&str, usize> = HashMap::new();
         for (name, _) in &people {
+            if longer_reading(name) {
+                continue;
+            }
             if let Some(surname) = surname_of(name) {
                 *surname_count.entry(surname).or_default() += 1;
             }
@@ -334,6 +361,7 @@ impl Forms {
         // with that surname, when only one is; their titles join.
         let full: HashMap<&str, usize> = people
             .iter()
+            .filter(|(name, _)| !longer_reading(name))
             .filter_map(|(name, i)| Some((surname_of(name)?, *i)))
             .filter(|(s, _)| surname_count.get(s) == Some(&1))
             .collect();
@@ -832,8 +860,21 @@ impl Doc<'_> {
         let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
         let mut order: Vec<(String, Span)> = Vec::new();
         let mut placed: Vec<(Span, String)> = Vec::new();
-        for &(kind, span) in tagged {
-            let k = self.tokens.partition_point(|t| t.start < span.start);
+        let mut inner_titles: Vec<(String, String)> = Vec::new();
+        for &(kind, mut span) in tagged {
+            let mut k = self.tokens.partition_point(|t| t.start < span.start);
+            // "Mayor Zhou Wentao" tagged whole: the title goes with the person, not the name.
+            if kind == Kind::Per && is_capitalized(self.word(k)) {
+                if let Some(e) = self.title_at(k, &self.lex.titles) {
+                    if e < self.tokens.len() && self.tokens[e].end <= span.end {
+                        let title = self.slice(k, e);
+                        k = e;
+                        span = Span::new(self.tokens[k].start, span.end);
+                        let name: String = self.chars[span.start..span.end].iter().collect();
+                        inner_titles.push((name, title));
+                    }
+                }
+            }
             if self.tokens.get(k).is_none_or(|t| t.start != span.start) {
                 continue;
             }
@@ -879,6 +920,11 @@ impl Doc<'_> {
                     group.push(acronym);
                 }
                 forms.add_org(&group);
+            }
+        }
+        for (name, title) in inner_titles {
+            if let Some(Owner::Person(_)) = forms.owner.get(&name) {
+                forms.add_person(name, Some(title));
             }
         }
         // Where the tagger placed a form the document reads as a person or an organisation,

@@ -21,10 +21,20 @@ impl Analyzer for English {
     }
 
     fn entities(&self, text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
-        let tagged: Vec<(tagger::Kind, crate::Span)> = match resources.en_tagger() {
-            Some(model) => model.spans(text.chars(), &tagger::Context::new()),
-            None => Vec::new(),
-        };
-        entities::find_with(text, &tagged)
+        names(text, resources, false)
     }
+}
+
+/// People and organisations: the tagger's names (when the resources hold it) merged with the
+/// rules'. `runs`: English stretches packed out of a Chinese text (no headings there).
+pub(crate) fn names(
+    text: &Text,
+    resources: &Resources,
+    runs: bool,
+) -> (Vec<Person>, Vec<Organization>) {
+    let tagged: Vec<(tagger::Kind, crate::Span)> = match resources.en_tagger() {
+        Some(model) => model.spans(text.chars(), &tagger::Context::new()),
+        None => Vec::new(),
+    };
+    entities::find_with(text, &tagged, runs)
 }
