@@ -301,9 +301,15 @@ impl Forms {
             self.org_parent.len() - 1
         });
         for f in forms {
-            if f.chars().count() >= 2 && !self.owner.contains_key(f) {
-                self.owner.insert(f.clone(), Owner::Org(idx));
-                self.order.push(f.clone());
+            match self.owner.get(f) {
+                // A form already known as another organisation: the two are one.
+                Some(&Owner::Org(j)) if j != idx => self.merge_orgs(idx, j),
+                Some(_) => {}
+                None if f.chars().count() >= 2 => {
+                    self.owner.insert(f.clone(), Owner::Org(idx));
+                    self.order.push(f.clone());
+                }
+                None => {}
             }
         }
     }
@@ -931,6 +937,12 @@ impl Doc<'_> {
         // the mention stands there; where it placed a form read as a place or another name,
         // nothing else may sit inside it.
         for (span, form) in placed {
+            // "(CTA)" after any of its placements names an organisation's acronym.
+            if let Some(Owner::Org(_)) = forms.owner.get(&form) {
+                if let Some(acronym) = self.acronym_after(span.end) {
+                    forms.add_org(&[form.clone(), acronym]);
+                }
+            }
             if let Some(Owner::Person(_)) = forms.owner.get(&form) {
                 // "Secretary of Agriculture Thomas Reyes": the title before the name.
                 let k = self.tokens.partition_point(|t| t.start < span.start);
