@@ -355,3 +355,31 @@ fn names_broken_by_possessives_and_quotes() {
     assert!(cta.aliases.contains(&"CTA".to_string()));
     assert_eq!(cta.mentions.len(), 4);
 }
+
+#[test]
+fn names_broken_over_lines_in_wrapped_prose() {
+    let text =
+        "In its latest review of the grant program, the agency asked the Congressional Research\n\
+Service (CRS) for data on awards. The request came from Senator Maria Delgado, and CRS\n\
+answered within a week; the Congressional Research Service also briefed the committee staff.\n";
+    let a = analyze(text);
+    assert_consistent(text, &a);
+    let crs = org(&a, "Congressional Research Service");
+    assert!(crs.aliases.contains(&"CRS".to_string()), "{crs:?}");
+    assert!(
+        crs.aliases
+            .contains(&"Congressional Research\nService".to_string()),
+        "the broken form is an alias: {crs:?}"
+    );
+    assert_eq!(crs.mentions.len(), 4);
+    assert_eq!(person(&a, "Maria Delgado").titles, ["Senator"]);
+}
+
+#[test]
+fn a_surname_read_as_a_place_is_still_the_person() {
+    let text = "The proposal by Senator Maria Delgado asked the service for data. \
+The agency replied to Delgado.";
+    let a = analyze(text);
+    assert_consistent(text, &a);
+    assert_eq!(person(&a, "Maria Delgado").mentions.len(), 2);
+}

@@ -466,9 +466,23 @@ impl Forms {
         let mut people: Vec<Person> = people
             .into_iter()
             .map(|(i, (mentions, mut forms))| {
-                // The fullest form names the person; a surname alone is an alias.
+                // The fullest form names the person (written on one line); a surname alone is
+                // an alias.
+                let flat: Vec<String> = forms
+                    .iter()
+                    .filter(|f| f.contains(['\n', '\r']))
+                    .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect();
+                for f in flat {
+                    if !forms.contains(&f) {
+                        forms.push(f);
+                    }
+                }
                 let longest = (0..forms.len())
-                    .max_by_key(|&i| (forms[i].chars().count(), std::cmp::Reverse(i)))
+                    .max_by_key(|&i| {
+                        let broken = forms[i].contains(['\n', '\r']);
+                        (!broken, forms[i].chars().count(), std::cmp::Reverse(i))
+                    })
                     .unwrap_or(0);
                 let name = forms.remove(longest);
                 Person {
@@ -487,8 +501,12 @@ impl Forms {
                 // "Coalition"); the others are aliases, in order of appearance.
                 let bare: Vec<String> = forms
                     .iter()
-                    .filter_map(|f| f.strip_prefix("the ").or_else(|| f.strip_prefix("The ")))
-                    .map(str::to_string)
+                    .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .map(|f| {
+                        f.strip_prefix("the ")
+                            .or_else(|| f.strip_prefix("The "))
+                            .map_or(f.clone(), str::to_string)
+                    })
                     .collect();
                 for b in bare {
                     if !forms.contains(&b) {
@@ -498,7 +516,13 @@ impl Forms {
                 let longest = (0..forms.len())
                     .max_by_key(|&i| {
                         let article = forms[i].starts_with("the ") || forms[i].starts_with("The ");
-                        (!article, forms[i].chars().count(), std::cmp::Reverse(i))
+                        let broken = forms[i].contains(['\n', '\r']);
+                        (
+                            !broken,
+                            !article,
+                            forms[i].chars().count(),
+                            std::cmp::Reverse(i),
+                        )
                     })
                     .unwrap_or(0);
                 let name = forms.remove(longest);
@@ -910,7 +934,19 @@ impl Doc<'_> {
             if form.chars().count() < 2 || self.common_phrase(&form) {
                 continue;
             }
+            // A name broken over two lines: written as it stands (an alias), named with a space.
+            let flat: String = form.split_whitespace().collect::<Vec<_>>().join(" ");
             if v[0] > v[1] && v[0] >= v[2] {
+                if flat != form {
+                    forms.add_person(flat.clone(), None);
+                    if let Some(&owner) = forms.owner.get(&flat) {
+                        if !forms.owner.contains_key(&form) {
+                            forms.owner.insert(form.clone(), owner);
+                            forms.order.push(form.clone());
+                        }
+                    }
+                    continue;
+                }
                 forms.add_person(form, None);
             } else if v[1] >= v[0] && v[1] >= v[2] && v[1] > 0 {
                 // "the Coalition": the tagger's span keeps the article as written (a form of
@@ -921,6 +957,9 @@ impl Doc<'_> {
                     .filter(|b| b.starts_with(char::is_uppercase))
                     .map(str::to_string);
                 let mut group: Vec<String> = bare.into_iter().collect();
+                if flat != form {
+                    group.insert(0, flat);
+                }
                 group.push(form);
                 if let Some(acronym) = self.acronym_after(span.end) {
                     group.push(acronym);
@@ -933,6 +972,11 @@ impl Doc<'_> {
                 forms.add_person(name, Some(title));
             }
         }
+        let surnames: HashSet<String> = votes
+            .iter()
+            .filter(|(f, v)| f.contains(' ') && v[0] > v[1] && v[0] >= v[2])
+            .filter_map(|(f, _)| surname_of(f).map(str::to_string))
+            .collect();
         // Where the tagger placed a form the document reads as a person or an organisation,
         // the mention stands there; where it placed a form read as a place or another name,
         // nothing else may sit inside it.
@@ -955,7 +999,10 @@ impl Doc<'_> {
             }
             if forms.owner.contains_key(&form) {
                 forms.fixed.push((span, form));
-            } else if votes.get(&form).is_none_or(|v| v[2] > v[0] && v[2] > v[1]) {
+            } else if votes.get(&form).is_none_or(|v| v[2] > v[0] && v[2] > v[1])
+                // "replied to Delgado" read as a place, in a text about Maria Delgado.
+                && !surnames.contains(form.as_str())
+            {
                 forms.blocked.push(span);
             }
         }

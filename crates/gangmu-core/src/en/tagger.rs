@@ -295,13 +295,24 @@ pub fn tokenize(chars: &[char]) -> Vec<Vec<Span>> {
     let mut seq: Vec<Span> = Vec::new();
     let mut i = 0;
     let n = chars.len();
+    let mut line_start = 0;
     while i < n {
         let c = chars[i];
         if line_break(c) {
+            let wrapped = wraps_name(chars, line_start, i, seq.last());
+            line_start = i + 1;
+            i += 1;
+            if wrapped {
+                // "… the Congressional Research\nService (CRS) …": one sentence.
+                if c == '\r' && chars.get(i) == Some(&'\n') {
+                    i += 1;
+                    line_start = i;
+                }
+                continue;
+            }
             if !seq.is_empty() {
                 out.push(std::mem::take(&mut seq));
             }
-            i += 1;
             continue;
         }
         if c.is_whitespace() || crate::text::is_blank(c) {
@@ -353,6 +364,31 @@ pub fn tokenize(chars: &[char]) -> Vec<Vec<Span>> {
         out.push(seq);
     }
     out
+}
+
+/// A line of running text broken inside a name: the line is long prose (not a heading), ends
+/// on a capitalised word, and the next line goes straight on with one.
+fn wraps_name(chars: &[char], line_start: usize, at: usize, last: Option<&Span>) -> bool {
+    let Some(last) = last else {
+        return false;
+    };
+    if at - line_start < 40 || last.end != at || !chars[last.start].is_uppercase() {
+        return false;
+    }
+    let mut j = at + 1;
+    if chars[at] == '\r' && chars.get(j) == Some(&'\n') {
+        j += 1;
+    }
+    // Running prose has lower-case words; a list of names or a results line does not (there
+    // a line break ends an item).
+    let prose = chars[line_start..at]
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.first().is_some_and(|c| c.is_lowercase()))
+        .count()
+        >= 3;
+    prose
+        && chars.get(j).is_some_and(|c| c.is_uppercase())
+        && chars[last.start..last.end].iter().any(|c| c.is_lowercase())
 }
 
 /// `'s` ending a word at `at` (the apostrophe).
