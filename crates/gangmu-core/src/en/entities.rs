@@ -77,8 +77,15 @@ pub fn find_with(
         .filter(|w| w.ends_with("ing") && w.starts_with(char::is_lowercase))
         .map(String::as_str)
         .collect();
+    let lower_case = tokens
+        .iter()
+        .zip(&words)
+        .filter(|(t, w)| !t.line_start && w.starts_with(char::is_lowercase))
+        .map(|(_, w)| w.clone())
+        .collect();
     let doc = Doc {
         chars,
+        lower_case,
         tokens: &tokens,
         words: &words,
         lower_ing,
@@ -239,6 +246,8 @@ fn is_acronym(word: &str) -> bool {
 
 struct Doc<'a> {
     chars: &'a [char],
+    /// Words the text writes in lower case (not the first word of a line).
+    lower_case: HashSet<String>,
     tokens: &'a [Token],
     words: &'a [String],
     /// Lower-case words in -ing the text uses ("preparing").
@@ -268,6 +277,9 @@ struct Forms {
     /// Places and other names the tagger found: no person or organisation lies inside one
     /// ("West Bank", "UEFA Cup").
     blocked: Vec<Span>,
+    /// Forms of people that include their title ("Foreign Secretary Boris Johnson"): aliases,
+    /// never the name.
+    titled: HashMap<String, String>,
 }
 
 impl Forms {
@@ -473,7 +485,11 @@ impl Forms {
                     .filter(|f| f.contains(['\n', '\r']))
                     .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
                     .collect();
-                for f in flat {
+                let untitled: Vec<String> = forms
+                    .iter()
+                    .filter_map(|f| self.titled.get(f).cloned())
+                    .collect();
+                for f in flat.into_iter().chain(untitled) {
                     if !forms.contains(&f) {
                         forms.push(f);
                     }
@@ -481,7 +497,13 @@ impl Forms {
                 let longest = (0..forms.len())
                     .max_by_key(|&i| {
                         let broken = forms[i].contains(['\n', '\r']);
-                        (!broken, forms[i].chars().count(), std::cmp::Reverse(i))
+                        let titled = self.titled.contains_key(&forms[i]);
+                        (
+                            !titled,
+                            !broken,
+                            forms[i].chars().count(),
+                            std::cmp::Reverse(i),
+                        )
                     })
                     .unwrap_or(0);
                 let name = forms.remove(longest);
@@ -783,7 +805,25 @@ impl Doc<'_> {
                     break;
                 }
             }
-            if let Some((s, end)) = self.org_in_run(k, e) {
+            if let Some((s, end)) = self
+                .org_in_run(k, e)
+                // "Deputy Secretary of Agriculture": a post, not a body.
+                .filter(|&(s, _)| {
+                    !matches!(
+                        self.word(s),
+                        "Deputy"
+                            | "Assistant"
+                            | "Under"
+                            | "Acting"
+                            | "Secretary"
+                            | "Minister"
+                            | "Some"
+                            | "Many"
+                            | "Several"
+                            | "Other"
+                    )
+                })
+            {
                 let name = self.slice(s, end);
                 let mut group = vec![name];
                 // "(EDA)" right after names an alias.
@@ -890,19 +930,38 @@ impl Doc<'_> {
         let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
         let mut order: Vec<(String, Span)> = Vec::new();
         let mut placed: Vec<(Span, String)> = Vec::new();
-        let mut inner_titles: Vec<(String, String)> = Vec::new();
-        for &(kind, mut span) in tagged {
-            let mut k = self.tokens.partition_point(|t| t.start < span.start);
-            // "Mayor Zhou Wentao" tagged whole: the title goes with the person, not the name.
+        let mut inner_titles: Vec<(String, String, String)> = Vec::new();
+        for &(kind, span) in tagged {
+            let k = self.tokens.partition_point(|t| t.start < span.start);
+            // "Mayor Zhou Wentao", "USDA Secretary Rollins" tagged whole: the title goes with
+            // the person, not the name.
             if kind == Kind::Per && is_capitalized(self.word(k)) {
-                if let Some(e) = self.title_at(k, &self.lex.titles) {
-                    if e < self.tokens.len() && self.tokens[e].end <= span.end {
-                        let title = self.slice(k, e);
-                        k = e;
-                        span = Span::new(self.tokens[k].start, span.end);
-                        let name: String = self.chars[span.start..span.end].iter().collect();
-                        inner_titles.push((name, title));
+                let end = self.tokens.partition_point(|t| t.end <= span.end);
+                let title_end = self
+                    .title_at(k, &self.lex.titles)
+                    .or_else(|| {
+                        (k..end.saturating_sub(1))
+                            .rev()
+                            .find(|&i| self.lex.title_words.contains(self.word(i)))
+                            .map(|i| i + 1)
+                    })
+                    .filter(|&e| e < end);
+                if let Some(e) = title_end {
+                    // The name votes; the span stays as tagged ("Foreign Secretary Boris
+                    // Johnson" is a mention of Boris Johnson, a form of his with the title).
+                    let title = self.slice(k, e);
+                    let name: String = self.chars[self.tokens[e].start..span.end].iter().collect();
+                    let full: String = self.chars[span.start..span.end].iter().collect();
+                    if !self.tokens[k].heading {
+                        let v = votes.entry(name.clone()).or_default();
+                        if v.iter().all(|&n| n == 0) {
+                            order.push((name.clone(), Span::new(self.tokens[e].start, span.end)));
+                        }
+                        v[0] += 1;
                     }
+                    inner_titles.push((name, title, full.clone()));
+                    placed.push((span, full));
+                    continue;
                 }
             }
             if self.tokens.get(k).is_none_or(|t| t.start != span.start) {
@@ -931,7 +990,42 @@ impl Doc<'_> {
         }
         for (form, span) in order {
             let v = votes[&form];
-            if form.chars().count() < 2 || self.common_phrase(&form) {
+            if form.chars().count() < 2 || self.common_phrase(&form) || !self.plausible_form(&form)
+            {
+                continue;
+            }
+            let person = v[0] > v[1] && v[0] >= v[2];
+            if person && !self.plausible_person(&form) {
+                continue;
+            }
+            const GENERIC: &[&str] = &[
+                "Figure",
+                "Table",
+                "Tables",
+                "Section",
+                "Title",
+                "Chapter",
+                "Part",
+                "Appendix",
+                "Office",
+                "Source",
+                "Note",
+                "Notes",
+                "Members",
+                "Secretaries",
+                "Administrations",
+                "Summary",
+                "Introduction",
+                "Contents",
+            ];
+            if GENERIC.contains(&form.as_str()) {
+                continue;
+            }
+            if !person
+                && !form.contains(char::is_whitespace)
+                && self.lower_case.contains(&form.to_lowercase())
+            {
+                // "Citation", "Tables": a word the text also writes in lower case.
                 continue;
             }
             // A name broken over two lines: written as it stands (an alias), named with a space.
@@ -967,9 +1061,14 @@ impl Doc<'_> {
                 forms.add_org(&group);
             }
         }
-        for (name, title) in inner_titles {
-            if let Some(Owner::Person(_)) = forms.owner.get(&name) {
-                forms.add_person(name, Some(title));
+        for (name, title, full) in inner_titles {
+            if let Some(&Owner::Person(i)) = forms.owner.get(&name) {
+                forms.add_person(name.clone(), Some(title));
+                if !forms.owner.contains_key(&full) {
+                    forms.owner.insert(full.clone(), Owner::Person(i));
+                    forms.order.push(full.clone());
+                    forms.titled.insert(full, name.clone());
+                }
             }
         }
         let surnames: HashSet<String> = votes
@@ -1071,6 +1170,78 @@ impl Doc<'_> {
             }
         }
         best
+    }
+
+    /// A name opens with a capital (or an article) and holds no clause punctuation.
+    fn plausible_form(&self, form: &str) -> bool {
+        let first = form.split_whitespace().next().unwrap_or("");
+        (first.starts_with(char::is_uppercase) || first == "the")
+            && !form.contains([';', ',', ':', '(', ')', '[', ']', '|', '"', '“', '”'])
+            // "S.": an initial alone.
+            && !(form.chars().count() <= 2 && form.ends_with('.'))
+    }
+
+    /// A person's name: not only titles and small words ("the Secretary", "Under
+    /// Secretaries"), not a law, a building or a body ("Energy Act"), not words the text also
+    /// writes in lower case ("Main Text", "Site Feedback").
+    fn plausible_person(&self, form: &str) -> bool {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        let small = |w: &str| {
+            matches!(
+                w,
+                "the" | "The" | "a" | "A" | "An" | "an" | "of" | "or" | "and"
+            )
+        };
+        let titles_only = words.iter().all(|w| {
+            small(w)
+                || self.lex.title_words.contains(w)
+                || w.strip_suffix("ies")
+                    .is_some_and(|b| self.lex.title_words.contains(format!("{b}y").as_str()))
+                || w.strip_suffix('s')
+                    .is_some_and(|b| self.lex.title_words.contains(b))
+        });
+        let last = words.last().copied().unwrap_or("");
+        let thing = self.lex.org_heads.contains(last)
+            || matches!(
+                last,
+                "Act"
+                    | "Building"
+                    | "Bill"
+                    | "Law"
+                    | "Rule"
+                    | "Plan"
+                    | "Report"
+                    | "Program"
+                    | "Fund"
+                    | "Center"
+                    | "Centre"
+            );
+        let lower = words
+            .iter()
+            .filter(|w| !small(w))
+            .all(|w| self.lower_case.contains(&w.to_lowercase()));
+        // Lower-case words other than particles ("the President or Secretary of …").
+        let clause = words.iter().skip(1).any(|w| {
+            w.starts_with(char::is_lowercase)
+                && !matches!(
+                    *w,
+                    "de" | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "bin"
+                        | "al"
+                        | "da"
+                        | "di"
+                        | "le"
+                        | "la"
+                        | "du"
+                        | "del"
+                        | "dos"
+                        | "ibn"
+                )
+        });
+        !titles_only && !thing && !lower && !clause
     }
 
     /// A form of common words only ("Program", "Waste Disposal", "New Business"): capitals of

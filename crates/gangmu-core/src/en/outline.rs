@@ -112,7 +112,7 @@ pub fn title_case(text: &Text) -> TitleCase {
         };
         let s = &chars[line.start..line.end];
         let heading = headings.next_if_eq(&i).is_some();
-        if heading || is_caption(s) {
+        if heading || is_caption(s) || is_link_line(s) {
             out.headings.push(line);
         }
         if (heading && !numbered.contains(&i) || is_contents_entry(s))
@@ -124,6 +124,16 @@ pub fn title_case(text: &Text) -> TitleCase {
         }
     }
     out
+}
+
+/// A line that opens with a markdown link or image (a navigation bar, a contents entry, a
+/// download link): its capitals are labels.
+fn is_link_line(s: &[char]) -> bool {
+    let s = match s {
+        ['-' | '*' | '+', ' ', rest @ ..] => rest,
+        _ => s,
+    };
+    matches!(s, ['[', ..] | ['!', '[', ..])
 }
 
 /// "Table 2. …", "Figure A-1. …", "Table 3 Federal Funding": a caption.
