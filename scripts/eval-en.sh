@@ -5,6 +5,7 @@
 #   1. CoNLL++ dev (conllpp-dev.txt), every sentence, tokens joined by single spaces, one record
 #      per sentence: PER → people, ORG → organizations, mention level (score.py). `gangmu
 #      train-ner-en` never trains on it: it stands in for the unseen CoNLL++ test set.
+#      Then the same per CoNLL document (its sentences one per line), as a longer text would be.
 #   2. re3d (re3d-train.conll), held-out fifth: sentences whose 0-based number is ≡ 4 (mod 5) —
 #      the sentences `gangmu train-ner-en` leaves out. Person → people, Organisation →
 #      organizations.
@@ -93,6 +94,22 @@ def sentences(path, sep, kinds):
 conll = [record("conll-%d" % n, t, s) for n, (t, s) in enumerate(
     sentences(os.path.join(ner, "conllpp-dev.txt"), None, {"PER": "PER", "ORG": "ORG"}))]
 write("conll", conll)
+
+# The same sentences, one record per CoNLL document (-DOCSTART-), sentences on their own lines.
+docs, cur = [], None
+with open(os.path.join(ner, "conllpp-dev.txt"), encoding="utf-8") as f:
+    lines = f.read().split("\n")
+starts = [k for k, l in enumerate(lines) if l.startswith("-DOCSTART-")] + [len(lines)]
+tmp = os.path.join(work, "doc.tmp")
+for d, (a, b) in enumerate(zip(starts, starts[1:])):
+    open(tmp, "w", encoding="utf-8").write("\n".join(lines[a + 1:b]) + "\n")
+    text, spans = "", []
+    for t, sp in sentences(tmp, None, {"PER": "PER", "ORG": "ORG"}):
+        base = len(text) + (1 if text else 0)
+        text = text + "\n" + t if text else t
+        spans.extend((k, s + base, e + base) for k, s, e in sp)
+    docs.append(record("conlldoc-%d" % d, text, spans))
+write("conlldoc", docs)
 re3d = [record("re3d-%d" % n, t, s) for n, (t, s) in enumerate(
     sentences(os.path.join(ner, "re3d-train.conll"), "\t", {"Person": "PER", "Organisation": "ORG"}))
     if n % 5 == 4]
@@ -159,6 +176,7 @@ for f in inputs.values():
 PY
 
 for set in conll:"CoNLL++ dev, every sentence (never trained on)" \
+  conlldoc:"CoNLL++ dev, one text per document (sentences on their own lines)" \
   re3d:"re3d held-out fifth (never trained on)"; do
   name=${set%%:*}
   echo "== $name: ${set#*:}, mention level (score.py)"
