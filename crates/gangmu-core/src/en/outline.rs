@@ -218,6 +218,14 @@ fn scan(text: &Text) -> Vec<(usize, Heading)> {
         .map(|l| l.map_or(Kind::Blank, |l| kind(&chars[l.start..l.end])))
         .collect();
     let contents = contents_titles(chars, &lines);
+    // Lines that recur three times or more are running page headers or footers.
+    let mut seen: std::collections::HashMap<&[char], usize> = std::collections::HashMap::new();
+    for l in lines.iter().flatten() {
+        if l.end - l.start <= MAX_CHARS {
+            *seen.entry(&chars[l.start..l.end]).or_default() += 1;
+        }
+    }
+    let running = |l: &Line| seen.get(&chars[l.start..l.end]).is_some_and(|&n| n >= 3);
     let markdown_min = lines
         .iter()
         .flatten()
@@ -259,6 +267,8 @@ fn scan(text: &Text) -> Vec<(usize, Heading)> {
         } else {
             let listed = contents.contains(&normalize(&s.iter().collect::<String>()));
             let plain = heading_like(s, false)
+                && !running(&line)
+                && !is_page_furniture(s)
                 && !ends_open(s)
                 && !after_caption(chars, &lines, i)
                 && (prev == Kind::Blank || (i > 0 && kinds[i - 1] == Kind::Blank) || i == 0)
@@ -377,6 +387,24 @@ fn normalize(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A page number or a footer line: "Page 3", "3 of 12", "- 3 -", "CRS-5",
+/// "Congressional Research Service 12".
+fn is_page_furniture(s: &[char]) -> bool {
+    let text: String = s.iter().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    match words.as_slice() {
+        ["Page" | "page", n] | ["Page" | "page", n, "of", _] => number(n),
+        [a, "of", b] => number(a) && number(b),
+        ["-", n, "-"] => number(n),
+        [w] => w.strip_prefix("CRS-").is_some_and(number),
+        [.., last] if words.len() >= 2 => {
+            number(last) && text.starts_with("Congressional Research Service")
+        }
+        _ => false,
+    }
 }
 
 /// "(1) B = A τ", "(1) Area.-The term … means-": a formula or a definition, not a section.
@@ -870,6 +898,25 @@ Disaster Recovery Role\n\nThe agency funds recovery, as Jane Doe said.\n\n\
         );
         let cells: Vec<String> = tc.cells.iter().map(|l| t.slice(l.start, l.end)).collect();
         assert_eq!(cells, ["Office", "Staff", "General Counsel"]);
+    }
+
+    #[test]
+    fn running_headers_page_numbers_and_subtitles_are_not_headings() {
+        let mut text =
+            String::from("Water Programs\n\nThe agency funds water systems in towns.\n\n");
+        for n in 1..=3 {
+            text.push_str(&format!(
+                "Rural Water Report\n\nMore text about grants on page {n}.\n\nPage {n}\n\n"
+            ));
+        }
+        text.push_str(
+            "Table 1. Awards by State\n\nIn Millions of Dollars\n\n| State | Awards |\n\n",
+        );
+        text.push_str("Grant Oversight\n\nAuditors review the grants, including the\n\n- files\n");
+        assert_eq!(
+            flat(&text),
+            owned(&[("Water Programs", 1), ("Grant Oversight", 1)])
+        );
     }
 
     #[test]
