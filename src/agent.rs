@@ -276,10 +276,16 @@ enum EnglishModel {
 /// The Chinese asset files as fetched, kept to rebuild [`Resources`] with the English tagger.
 type ZhAssets = Option<(&'static str, &'static [u8])>;
 
-pub struct AnalysisWorker {
+/// The worker's state, shared with the tasks that load assets.
+#[derive(Clone)]
+struct WorkerState {
     assets: Rc<RefCell<Assets>>,
     english: Rc<RefCell<EnglishModel>>,
     zh_assets: Rc<RefCell<ZhAssets>>,
+}
+
+pub struct AnalysisWorker {
+    shared: WorkerState,
 }
 
 thread_local! {
@@ -313,10 +319,14 @@ impl Worker for AnalysisWorker {
                 );
             }
         }));
-        let assets = Rc::new(RefCell::new(Assets::Loading(Vec::new())));
-        let zh_assets: Rc<RefCell<ZhAssets>> = Rc::new(RefCell::new(None));
+        let shared = WorkerState {
+            assets: Rc::new(RefCell::new(Assets::Loading(Vec::new()))),
+            english: Rc::new(RefCell::new(EnglishModel::NotAsked)),
+            zh_assets: Rc::new(RefCell::new(None)),
+        };
         {
-            let (assets, scope, zh) = (assets.clone(), scope.clone(), zh_assets.clone());
+            let (shared, scope) = (shared.clone(), scope.clone());
+            let (assets, zh) = (shared.assets.clone(), shared.zh_assets.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let resources = match load_resources().await {
                     Ok((r, files)) => {
@@ -335,16 +345,12 @@ impl Worker for AnalysisWorker {
                     std::mem::replace(&mut *assets.borrow_mut(), Assets::Ready(resources.clone()));
                 if let Assets::Loading(queue) = queued {
                     for (id, msg) in queue {
-                        handle(&scope, &resources, msg, id);
+                        route(&shared, &scope, resources.clone(), msg, id);
                     }
                 }
             });
         }
-        AnalysisWorker {
-            assets,
-            english: Rc::new(RefCell::new(EnglishModel::NotAsked)),
-            zh_assets,
-        }
+        AnalysisWorker { shared }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
@@ -354,7 +360,7 @@ impl Worker for AnalysisWorker {
         if matches!(msg, Request::Read { .. }) {
             return handle(scope, &Rc::new(Resources::none()), msg, id);
         }
-        let ready = match &mut *self.assets.borrow_mut() {
+        let ready = match &mut *self.shared.assets.borrow_mut() {
             Assets::Ready(r) => Some(r.clone()),
             Assets::Loading(queue) => {
                 // A newer analysis supersedes a queued older one.
@@ -364,24 +370,36 @@ impl Worker for AnalysisWorker {
             }
         };
         if let Some(r) = ready {
-            if !r.has_english() && wants_english(&msg) {
-                match &mut *self.english.borrow_mut() {
-                    EnglishModel::Done => {}
-                    EnglishModel::Loading(queue) => {
-                        queue.retain(|(_, m)| matches!(m, Request::Read { .. }));
-                        queue.push((id, msg));
-                        return;
-                    }
-                    state @ EnglishModel::NotAsked => {
-                        *state = EnglishModel::Loading(vec![(id, msg)]);
-                        self.load_english(scope);
-                        return;
-                    }
-                }
-            }
-            handle(scope, &r, msg, id);
+            route(&self.shared, scope, r, msg, id);
         }
     }
+}
+
+/// Handles a request once the Chinese assets are settled: an English or mixed text waits for
+/// the English tagger (fetched on its first need), anything else is handled at once.
+fn route(
+    shared: &WorkerState,
+    scope: &WorkerScope<AnalysisWorker>,
+    r: Rc<Resources>,
+    msg: Request,
+    id: HandlerId,
+) {
+    if !r.has_english() && wants_english(&msg) {
+        match &mut *shared.english.borrow_mut() {
+            EnglishModel::Done => {}
+            EnglishModel::Loading(queue) => {
+                queue.retain(|(_, m)| matches!(m, Request::Read { .. }));
+                queue.push((id, msg));
+                return;
+            }
+            state @ EnglishModel::NotAsked => {
+                *state = EnglishModel::Loading(vec![(id, msg)]);
+                load_english(shared, scope);
+                return;
+            }
+        }
+    }
+    handle(scope, &r, msg, id);
 }
 
 /// Whether a request analyses a text that needs the English tagger.
@@ -397,45 +415,43 @@ fn wants_english(msg: &Request) -> bool {
     }
 }
 
-impl AnalysisWorker {
-    /// Fetches `assets/en-ner.bin`, rebuilds the resources with it, then answers the queued
-    /// requests (with rules only for English if the fetch failed).
-    fn load_english(&self, scope: &WorkerScope<Self>) {
-        let (assets, english, zh, scope) = (
-            self.assets.clone(),
-            self.english.clone(),
-            self.zh_assets.clone(),
-            scope.clone(),
-        );
-        wasm_bindgen_futures::spawn_local(async move {
-            let built = async {
-                let bytes = fetch_bytes("./assets/en-ner.bin").await?;
-                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-                let base = match *zh.borrow() {
-                    Some((words, ner)) => Resources::load(words, ner)?,
-                    None => Resources::none(),
-                };
-                base.with_english(bytes)
-            }
-            .await;
-            match built {
-                Ok(r) => *assets.borrow_mut() = Assets::Ready(Rc::new(r)),
-                Err(e) => web_sys::console::warn_1(&JsValue::from_str(&format!(
-                    "Gangmu: English model unavailable ({e}); English analysed with rules only"
-                ))),
-            }
-            let queued = std::mem::replace(&mut *english.borrow_mut(), EnglishModel::Done);
-            let resources = match &*assets.borrow() {
-                Assets::Ready(r) => r.clone(),
-                Assets::Loading(_) => Rc::new(Resources::none()),
+/// Fetches `assets/en-ner.bin`, rebuilds the resources with it, then answers the queued
+/// requests (with rules only for English if the fetch failed).
+fn load_english(shared: &WorkerState, scope: &WorkerScope<AnalysisWorker>) {
+    let (assets, english, zh, scope) = (
+        shared.assets.clone(),
+        shared.english.clone(),
+        shared.zh_assets.clone(),
+        scope.clone(),
+    );
+    wasm_bindgen_futures::spawn_local(async move {
+        let built = async {
+            let bytes = fetch_bytes("./assets/en-ner.bin").await?;
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            let base = match *zh.borrow() {
+                Some((words, ner)) => Resources::load(words, ner)?,
+                None => Resources::none(),
             };
-            if let EnglishModel::Loading(queue) = queued {
-                for (id, msg) in queue {
-                    handle(&scope, &resources, msg, id);
-                }
+            base.with_english(bytes)
+        }
+        .await;
+        match built {
+            Ok(r) => *assets.borrow_mut() = Assets::Ready(Rc::new(r)),
+            Err(e) => web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "Gangmu: English model unavailable ({e}); English analysed with rules only"
+            ))),
+        }
+        let queued = std::mem::replace(&mut *english.borrow_mut(), EnglishModel::Done);
+        let resources = match &*assets.borrow() {
+            Assets::Ready(r) => r.clone(),
+            Assets::Loading(_) => Rc::new(Resources::none()),
+        };
+        if let EnglishModel::Loading(queue) = queued {
+            for (id, msg) in queue {
+                handle(&scope, &resources, msg, id);
             }
-        });
-    }
+        }
+    });
 }
 
 fn handle(scope: &WorkerScope<AnalysisWorker>, resources: &Resources, msg: Request, id: HandlerId) {
