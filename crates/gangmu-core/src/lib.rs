@@ -38,11 +38,13 @@ pub trait Analyzer {
 }
 
 /// The model assets an analysis reads: the Chinese word list (segmentation, key terms,
-/// tagger features) and the Chinese NER tagger. Load once, analyse many texts.
+/// tagger features), the Chinese NER tagger and the English NER tagger. Load once, analyse
+/// many texts.
 ///
 /// With the `embedded` feature (default) [`Resources::embedded`] uses the copies compiled into
 /// the core. The web worker builds without it and passes the asset files it fetched to
-/// [`Resources::load`], so the page's first load stays small.
+/// [`Resources::load`] (and [`Resources::with_english`] once a text needs English), so the
+/// page's first load stays small.
 ///
 /// Cost: parsing the word list builds a hash map of ~33k entries (a few ms); the tagger's
 /// weights are read in place, not copied.
