@@ -772,3 +772,177 @@ pub mod train {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Vec<String>> {
+        let chars: Vec<char> = text.chars().collect();
+        tokenize(&chars)
+            .into_iter()
+            .map(|seq| {
+                seq.iter()
+                    .map(|s| chars[s.start..s.end].iter().collect())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_possessives() {
+        assert_eq!(
+            words("Mr. Smith's U.S. firm, Acme Corp. (ACME), paid 1,279 dollars."),
+            [[
+                "Mr.", "Smith", "'s", "U.S.", "firm", ",", "Acme", "Corp.", "(", "ACME", ")", ",",
+                "paid", "1,279", "dollars", "."
+            ]]
+        );
+        // Sentences end at a full stop; a list number keeps its period.
+        assert_eq!(
+            words("It rained. Then it stopped.\n3. Ekimov 1:7"),
+            vec![
+                vec!["It", "rained", "."],
+                vec!["Then", "it", "stopped", "."],
+                vec!["3.", "Ekimov", "1:7"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_wrapped_in_prose_stays_in_one_sequence() {
+        let wrapped = "The review was requested by the staff of the Congressional Research\nService last year.";
+        assert_eq!(words(wrapped).len(), 1);
+        // A short line (a heading) or a list of names ends its sequence.
+        assert_eq!(words("Program Funding\nThe agency pays.").len(), 2);
+        assert_eq!(
+            words("Smith , Jones , Brown , Green , White , Black , Willie\nWood , Gray").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn viterbi_keeps_bio_and_spans_follow() {
+        let mut emissions = vec![[0f32; TAGS]; 4];
+        emissions[0][I_ORG as usize] = 5.0;
+        emissions[1][I_ORG as usize] = 5.0;
+        emissions[2][I_PER as usize] = 5.0;
+        emissions[3][O as usize] = 1.0;
+        let trans = [[0f32; TAGS]; TAGS + 1];
+        let mut tags = vec![O; 4];
+        viterbi(&emissions, &trans, &mut tags);
+        for i in 0..tags.len() {
+            assert!(allowed((i > 0).then(|| tags[i - 1]), tags[i]), "{tags:?}");
+        }
+        assert_eq!(
+            token_spans(&[B_PER, I_PER, O, B_ORG, I_ORG, I_ORG, B_LOC, B_MISC]),
+            vec![
+                (Kind::Per, 0, 2),
+                (Kind::Org, 3, 6),
+                (Kind::Loc, 6, 7),
+                (Kind::Misc, 7, 8)
+            ]
+        );
+    }
+
+    #[test]
+    fn foreign_or_truncated_bytes_are_refused() {
+        assert_eq!(Model::from_bytes(&[]).err(), Some(ModelError::Truncated));
+        assert_eq!(
+            Model::from_bytes(&SHIPPED[..HEADER - 1]).err(),
+            Some(ModelError::Truncated)
+        );
+        assert!(matches!(
+            Model::from_bytes(&SHIPPED[..SHIPPED.len() - 1]),
+            Err(ModelError::BadLength { .. })
+        ));
+        let mut other = SHIPPED[..HEADER].to_vec();
+        other[0] = b'X';
+        assert_eq!(Model::from_bytes(&other).err(), Some(ModelError::BadMagic));
+        // The Chinese model is not an English one.
+        let zh = include_bytes!("../../data/zh-ner.bin");
+        assert_eq!(Model::from_bytes(zh).err(), Some(ModelError::BadMagic));
+        for len in (0..SHIPPED.len()).step_by(50_021) {
+            assert!(Model::from_bytes(&SHIPPED[..len]).is_err());
+        }
+    }
+
+    fn tagged(text: &str) -> Vec<(Kind, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        let model = Model::shipped().expect("shipped model parses");
+        model
+            .spans(&chars, &Context::new())
+            .into_iter()
+            .map(|(k, s)| (k, chars[s.start..s.end].iter().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn shipped_model_reads_names_in_context() {
+        let found = tagged("Officials at Northwind Logistics said Priya Raman would lead the new office in Denver.");
+        assert!(
+            found.contains(&(Kind::Org, "Northwind Logistics".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(Kind::Per, "Priya Raman".into())),
+            "{found:?}"
+        );
+    }
+
+    #[cfg(feature = "train")]
+    #[test]
+    fn a_model_trained_on_a_few_sentences_tags_a_new_one() {
+        use train::*;
+        let raw = [
+            "[Anna Berg] joined {Lumen Analytics} in May .",
+            "{Lumen Analytics} hired [Omar Haddad] .",
+            "[Omar Haddad] left {Corvid Systems} .",
+            "The weather was fine .",
+            "[Anna Berg] said the results were good .",
+            "{Corvid Systems} reported losses .",
+        ];
+        let sentences: Vec<Sentence> = raw
+            .iter()
+            .map(|r| {
+                let (mut words, mut tags) = (Vec::new(), Vec::new());
+                let mut open: Option<u8> = None;
+                for w in r.split(' ') {
+                    let (w, b) = match w.strip_prefix('[').or(w.strip_prefix('{')) {
+                        Some(rest) => (rest, Some(if w.starts_with('[') { B_PER } else { B_ORG })),
+                        None => (w, None),
+                    };
+                    let close = w.ends_with(']') || w.ends_with('}');
+                    let w = w.trim_end_matches([']', '}']);
+                    let tag = match (b, open) {
+                        (Some(b), _) => b,
+                        (None, Some(b)) => b + 1,
+                        (None, None) => O,
+                    };
+                    open = if close { None } else { b.or(open) };
+                    words.push(w.to_string());
+                    tags.push(tag);
+                }
+                Sentence { words, tags }
+            })
+            .collect();
+        let config = Config {
+            bits: 14,
+            epochs: 10,
+            seed: 3,
+            prune: 0.0,
+        };
+        let bytes = train(&sentences, &Context::new(), &config, |_, _| {});
+        let model = Model::from_bytes(&bytes).expect("trained bytes parse");
+        let mut feats = Features::default();
+        let tags = model.tag_words(
+            &["Omar", "Haddad", "joined", "Lumen", "Analytics", "."],
+            &Context::new(),
+            &mut feats,
+        );
+        assert_eq!(
+            token_spans(&tags),
+            vec![(Kind::Per, 0, 2), (Kind::Org, 3, 5)]
+        );
+    }
+}
