@@ -163,6 +163,8 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
     for line in text.lines() {
         let shouting = is_shouting(&chars[line.start..line.end]);
         let table = text.trimmed(*line).is_some_and(|l| chars[l.start] == '|');
+        let titles = quoted_titles(&chars[line.start..line.end], line.start);
+        let in_title = |at: usize| titles.iter().any(|&(a, b)| a <= at && at < b);
         let mut i = line.start;
         let mut first = true;
         while i < line.end {
@@ -208,6 +210,8 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
                 label: within(&mut cells, start),
             };
             token.muted |= shouting;
+            // A quoted title ("FTC Sues Live Nation for …," press release): title case.
+            token.heading |= in_title(start);
             tokens.push(token);
             first = false;
         }
@@ -219,6 +223,36 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
 fn within<'a>(ranges: &mut Peekable<impl Iterator<Item = &'a Line>>, at: usize) -> bool {
     while ranges.next_if(|r| r.end <= at).is_some() {}
     ranges.peek().is_some_and(|r| r.start <= at)
+}
+
+/// Quoted stretches of a line written in title case (titles of articles, bills, releases):
+/// `[start, end)` in chars. At least three words, most content words capitalised.
+fn quoted_titles(line: &[char], offset: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in line.iter().enumerate() {
+        match (c, open) {
+            ('"' | '“', None) => open = Some(i + 1),
+            ('"' | '”', Some(a)) => {
+                let inner: String = line[a..i].iter().collect();
+                let words: Vec<&str> = inner.split_whitespace().collect();
+                let content: Vec<&&str> = words
+                    .iter()
+                    .filter(|w| w.len() > 3 && w.starts_with(char::is_alphabetic))
+                    .collect();
+                let caps = content
+                    .iter()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .count();
+                if words.len() >= 3 && !content.is_empty() && caps * 10 >= content.len() * 7 {
+                    out.push((offset + a, offset + i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// `'s` or `’s` ending a word: the possessive, not part of the name.
@@ -1017,8 +1051,16 @@ impl Doc<'_> {
                 "Summary",
                 "Introduction",
                 "Contents",
+                "P.L.",
+                "LLC",
+                "FY",
+                "Inc.",
+                "H.R.",
+                "S.",
+                "Ibid",
+                "Id.",
             ];
-            if GENERIC.contains(&form.as_str()) {
+            if GENERIC.contains(&form.as_str()) || self.law_or_clause(&form, span) {
                 continue;
             }
             if !person
@@ -1172,6 +1214,27 @@ impl Doc<'_> {
         best
     }
 
+    /// Part of a law's name ("Better Online Ticket Sales (BOTS) Act") or a title that opens
+    /// with a verb ("Protecting Consumers", "Unlock Ticketing Markets"), not a body.
+    fn law_or_clause(&self, form: &str, span: Span) -> bool {
+        let mut k = self.tokens.partition_point(|t| t.start < span.end);
+        if self.word(k) == "(" && self.word(k + 2) == ")" {
+            k += 3;
+        }
+        let law = matches!(
+            self.word(k),
+            "Act" | "Acts" | "Bill" | "Amendment" | "Amendments" | "Resolution"
+        );
+        let first = form.split_whitespace().next().unwrap_or("");
+        let verb = form.contains(' ')
+            && (first.ends_with("ing") && first.len() > 5 && !self.lex.ing_nouns.contains(first)
+                || matches!(
+                    first,
+                    "Unlock" | "Stop" | "Protect" | "End" | "Make" | "Ensure"
+                ));
+        law || verb
+    }
+
     /// A name opens with a capital (or an article) and holds no clause punctuation.
     fn plausible_form(&self, form: &str) -> bool {
         let first = form.split_whitespace().next().unwrap_or("");
@@ -1241,7 +1304,9 @@ impl Doc<'_> {
                         | "ibn"
                 )
         });
-        !titles_only && !thing && !lower && !clause
+        // "Clare Y.": a name cut at an initial.
+        let cut = last.chars().count() == 2 && last.ends_with('.');
+        !titles_only && !thing && !lower && !clause && !cut
     }
 
     /// A form of common words only ("Program", "Waste Disposal", "New Business"): capitals of
