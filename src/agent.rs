@@ -9,7 +9,10 @@
 //!
 //! Model assets (the Chinese word list and NER tagger) are not compiled in: the worker
 //! fetches them (`assets/zh-words.tsv`, `assets/zh-ner.bin`, relative to the worker script,
-//! cached by the service worker) on start and builds [`Resources`] once.
+//! cached by the service worker) on start and builds [`Resources`] once. The English tagger
+//! (`assets/en-ner.bin`) is fetched only when a text needs it (an English or mixed text, see
+//! `gangmu_core::needs_english`), so Chinese users never download it; the analyses waiting for
+//! it are queued, and if it cannot be fetched English is analysed by rules only.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -276,8 +279,27 @@ enum Assets {
     Ready(Rc<Resources>),
 }
 
-pub struct AnalysisWorker {
+/// The English tagger, fetched on first need.
+enum EnglishModel {
+    NotAsked,
+    Loading(Vec<(HandlerId, Request)>),
+    /// Loaded into the resources, or failed (then English stays rules-only).
+    Done,
+}
+
+/// The Chinese asset files as fetched, kept to rebuild [`Resources`] with the English tagger.
+type ZhAssets = Option<(&'static str, &'static [u8])>;
+
+/// The worker's state, shared with the tasks that load assets.
+#[derive(Clone)]
+struct WorkerState {
     assets: Rc<RefCell<Assets>>,
+    english: Rc<RefCell<EnglishModel>>,
+    zh_assets: Rc<RefCell<ZhAssets>>,
+}
+
+pub struct AnalysisWorker {
+    shared: WorkerState,
 }
 
 thread_local! {
@@ -311,12 +333,20 @@ impl Worker for AnalysisWorker {
                 );
             }
         }));
-        let assets = Rc::new(RefCell::new(Assets::Loading(Vec::new())));
+        let shared = WorkerState {
+            assets: Rc::new(RefCell::new(Assets::Loading(Vec::new()))),
+            english: Rc::new(RefCell::new(EnglishModel::NotAsked)),
+            zh_assets: Rc::new(RefCell::new(None)),
+        };
         {
-            let (assets, scope) = (assets.clone(), scope.clone());
+            let (shared, scope) = (shared.clone(), scope.clone());
+            let (assets, zh) = (shared.assets.clone(), shared.zh_assets.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let resources = match load_resources().await {
-                    Ok(r) => r,
+                    Ok((r, files)) => {
+                        *zh.borrow_mut() = Some(files);
+                        r
+                    }
                     Err(e) => {
                         web_sys::console::warn_1(&JsValue::from_str(&format!(
                             "Gangmu: model assets unavailable ({e}); analysing with rules only"
@@ -329,12 +359,12 @@ impl Worker for AnalysisWorker {
                     std::mem::replace(&mut *assets.borrow_mut(), Assets::Ready(resources.clone()));
                 if let Assets::Loading(queue) = queued {
                     for (id, msg) in queue {
-                        handle(&scope, &resources, msg, id);
+                        route(&shared, &scope, resources.clone(), msg, id);
                     }
                 }
             });
         }
-        AnalysisWorker { assets }
+        AnalysisWorker { shared }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
@@ -344,7 +374,7 @@ impl Worker for AnalysisWorker {
         if matches!(msg, Request::Read { .. }) {
             return handle(scope, &Rc::new(Resources::none()), msg, id);
         }
-        let ready = match &mut *self.assets.borrow_mut() {
+        let ready = match &mut *self.shared.assets.borrow_mut() {
             Assets::Ready(r) => Some(r.clone()),
             Assets::Loading(queue) => {
                 // A newer analysis supersedes a queued older one.
@@ -354,9 +384,88 @@ impl Worker for AnalysisWorker {
             }
         };
         if let Some(r) = ready {
-            handle(scope, &r, msg, id);
+            route(&self.shared, scope, r, msg, id);
         }
     }
+}
+
+/// Handles a request once the Chinese assets are settled: an English or mixed text waits for
+/// the English tagger (fetched on its first need), anything else is handled at once.
+fn route(
+    shared: &WorkerState,
+    scope: &WorkerScope<AnalysisWorker>,
+    r: Rc<Resources>,
+    msg: Request,
+    id: HandlerId,
+) {
+    if !r.has_english() && wants_english(&msg) {
+        match &mut *shared.english.borrow_mut() {
+            EnglishModel::Done => {}
+            EnglishModel::Loading(queue) => {
+                queue.retain(|(_, m)| matches!(m, Request::Read { .. }));
+                queue.push((id, msg));
+                return;
+            }
+            state @ EnglishModel::NotAsked => {
+                *state = EnglishModel::Loading(vec![(id, msg)]);
+                load_english(shared, scope);
+                return;
+            }
+        }
+    }
+    handle(scope, &r, msg, id);
+}
+
+/// Whether a request analyses a text that needs the English tagger.
+fn wants_english(msg: &Request) -> bool {
+    match msg {
+        Request::Analyze { text, .. } => gangmu_core::needs_english(text),
+        Request::AnalyzeRead { .. } => LAST_READ.with(|t| {
+            t.borrow()
+                .as_deref()
+                .is_some_and(gangmu_core::needs_english)
+        }),
+        _ => false,
+    }
+}
+
+/// Fetches `assets/en-ner.bin`, rebuilds the resources with it, then answers the queued
+/// requests (with rules only for English if the fetch failed).
+fn load_english(shared: &WorkerState, scope: &WorkerScope<AnalysisWorker>) {
+    let (assets, english, zh, scope) = (
+        shared.assets.clone(),
+        shared.english.clone(),
+        shared.zh_assets.clone(),
+        scope.clone(),
+    );
+    wasm_bindgen_futures::spawn_local(async move {
+        let built = async {
+            let bytes = fetch_bytes("./assets/en-ner.bin").await?;
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            let base = match *zh.borrow() {
+                Some((words, ner)) => Resources::load(words, ner)?,
+                None => Resources::none(),
+            };
+            base.with_english(bytes)
+        }
+        .await;
+        match built {
+            Ok(r) => *assets.borrow_mut() = Assets::Ready(Rc::new(r)),
+            Err(e) => web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "Gangmu: English model unavailable ({e}); English analysed with rules only"
+            ))),
+        }
+        let queued = std::mem::replace(&mut *english.borrow_mut(), EnglishModel::Done);
+        let resources = match &*assets.borrow() {
+            Assets::Ready(r) => r.clone(),
+            Assets::Loading(_) => Rc::new(Resources::none()),
+        };
+        if let EnglishModel::Loading(queue) = queued {
+            for (id, msg) in queue {
+                handle(&scope, &resources, msg, id);
+            }
+        }
+    });
 }
 
 fn handle(scope: &WorkerScope<AnalysisWorker>, resources: &Resources, msg: Request, id: HandlerId) {
@@ -446,15 +555,16 @@ fn read_file(file: JsValue) -> Result<Loaded, Vec<u8>> {
     }
 }
 
-/// Fetches the two model assets (relative to the worker script, so any sub-path works) and
-/// builds the resources; the bytes live as long as the worker.
-async fn load_resources() -> Result<Resources, String> {
+/// Fetches the two Chinese model assets (relative to the worker script, so any sub-path
+/// works) and builds the resources; the bytes live as long as the worker (and are returned,
+/// to rebuild the resources once the English tagger arrives).
+async fn load_resources() -> Result<(Resources, (&'static str, &'static [u8])), String> {
     let words = fetch_bytes("./assets/zh-words.tsv").await?;
     let ner = fetch_bytes("./assets/zh-ner.bin").await?;
     let words = String::from_utf8(words).map_err(|e| e.to_string())?;
     let words: &'static str = Box::leak(words.into_boxed_str());
     let ner: &'static [u8] = Box::leak(ner.into_boxed_slice());
-    Resources::load(words, ner)
+    Ok((Resources::load(words, ner)?, (words, ner)))
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

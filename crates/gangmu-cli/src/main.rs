@@ -4,6 +4,7 @@
 //! gangmu analyze FILE|-            the analysis JSON of one text
 //! gangmu analyze --jsonl [FILE|-]  {"id","text"} lines in, analysis lines (with id) out
 //! gangmu train-ner -o OUT DIR      train the Chinese PER/ORG tagger (see train.rs)
+//! gangmu train-ner-en -o OUT DIR   train the English PER/ORG tagger (see train_en.rs)
 //! gangmu tag FILE|-                the tagger's own proposals, before the rules (debugging)
 //! ```
 
@@ -15,6 +16,7 @@ use serde::Deserialize;
 
 mod lexicon;
 mod train;
+mod train_en;
 
 const USAGE: &str = "usage:
   gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
@@ -22,6 +24,8 @@ const USAGE: &str = "usage:
   gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus
   gangmu train-ner -o OUT CORPUS_DIR [--epochs N] [--bits B] [--pd-weight W] [--all-scores]
                                        train the Chinese NER tagger and print held-out scores
+  gangmu train-ner-en -o OUT CORPUS_DIR [--epochs N] [--bits B] [--re3d-weight W]
+                                       train the English NER tagger and print held-out scores
   gangmu share-size FILE...            length of the share link each text would make
   gangmu tag FILE|-                    the Chinese tagger's proposals per line, before the rules";
 
@@ -54,6 +58,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if command == "train-ner" {
         let options = train::options(rest).map_err(|e| format!("{e}\n{USAGE}"))?;
         train::run(&options)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if command == "train-ner-en" {
+        let options = train_en::options(rest).map_err(|e| format!("{e}\n{USAGE}"))?;
+        train_en::run(&options)?;
         return Ok(ExitCode::SUCCESS);
     }
     if command != "analyze" {

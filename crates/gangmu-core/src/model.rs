@@ -13,6 +13,15 @@ pub enum Language {
     En,
 }
 
+/// A stretch of a mixed document in one language: runs of whole lines, together covering the
+/// text (see `Analysis::languages`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LanguageSpan {
+    pub start: usize,
+    pub end: usize,
+    pub language: Language,
+}
+
 /// A half-open range `[start, end)` of `char` indices into the analysed text.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -146,6 +155,11 @@ pub struct Analysis {
     /// Key terms of the whole document, best first.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Mixed documents only (absent otherwise): the runs of lines in each language, in order,
+    /// covering the text. `language` is then the main language; each run was analysed by its
+    /// own language's analyser.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageSpan>,
 }
 
 impl Analysis {

@@ -15,6 +15,7 @@ use super::lexicon::*;
 use std::iter::Peekable;
 
 use super::outline::TitleCase;
+use super::tagger::Kind;
 use crate::text::Line;
 use crate::{Organization, Person, Span, Text};
 
@@ -28,6 +29,11 @@ struct Token {
     /// On a line written in capitals (a headline), a heading or a contents entry: the rules find
     /// no new names here, re-occurrences still count.
     muted: bool,
+    /// On a table row (`| … |`): the tagger proposes no people here (label cells).
+    table: bool,
+    /// On a heading or a caption line: the tagger proposes no new names here (title case).
+    /// Lines in capitals are left to it: it learnt headlines.
+    heading: bool,
     /// In a table cell that reads as a label ("General Counsel"): a title word here names a
     /// post, not a person's title.
     label: bool,
@@ -39,9 +45,29 @@ const ABBREVIATIONS: &[&str] = &[
     "Sr", "Lt", "Col", "Capt", "Prof", "Rev", "Adm", "Sgt", "Mt", "No", "Dept", "Bros",
 ];
 
+/// People and organisations by the rules alone.
+#[cfg(test)]
 pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
+    find_with(text, &[], false)
+}
+
+/// People and organisations: the rules' forms first, then the forms the tagger proposes
+/// (`tagged`: char spans of people and organisations, in order), then one pass that finds every
+/// occurrence of every form. The rules win where the two disagree about a form.
+///
+/// `runs`: the text is runs of English packed from a text in another language (see
+/// `lang.rs`), whose line structure says nothing: no line is taken for a heading.
+pub fn find_with(
+    text: &Text,
+    tagged: &[(Kind, Span)],
+    runs: bool,
+) -> (Vec<Person>, Vec<Organization>) {
     let chars = text.chars();
-    let tokens = tokenize(text, &super::outline::title_case(text));
+    let mut title_case = super::outline::title_case(text);
+    if runs {
+        title_case = Default::default();
+    }
+    let tokens = tokenize(text, &title_case);
     let words: Vec<String> = tokens
         .iter()
         .map(|t| chars[t.start..t.end].iter().collect())
@@ -51,14 +77,25 @@ pub fn find(text: &Text) -> (Vec<Person>, Vec<Organization>) {
         .filter(|w| w.ends_with("ing") && w.starts_with(char::is_lowercase))
         .map(String::as_str)
         .collect();
+    let lower_case = tokens
+        .iter()
+        .zip(&words)
+        .filter(|(t, w)| !t.line_start && w.starts_with(char::is_lowercase))
+        .map(|(_, w)| w.clone())
+        .collect();
     let doc = Doc {
         chars,
+        lower_case,
         tokens: &tokens,
         words: &words,
         lower_ing,
         lex: Lexicon::new(),
     };
     let mut forms = Forms::default();
+    // The tagger's forms first: where it and the rules read a form differently, the tagger's
+    // reading (trained on far more text) stands; the rules add titles, acronyms and what the
+    // tagger missed.
+    doc.tagged_forms(&mut forms, tagged);
     doc.organization_forms(&mut forms);
     doc.person_forms(&mut forms);
     forms.resolve(chars)
@@ -121,9 +158,13 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
     let chars = text.chars();
     let mut tokens = Vec::new();
     let mut lines = title_case.lines.iter().peekable();
+    let mut heading_lines = title_case.headings.iter().peekable();
     let mut cells = title_case.cells.iter().peekable();
     for line in text.lines() {
         let shouting = is_shouting(&chars[line.start..line.end]);
+        let table = text.trimmed(*line).is_some_and(|l| chars[l.start] == '|');
+        let titles = quoted_titles(&chars[line.start..line.end], line.start);
+        let in_title = |at: usize| titles.iter().any(|&(a, b)| a <= at && at < b);
         let mut i = line.start;
         let mut first = true;
         while i < line.end {
@@ -159,13 +200,19 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
             } else {
                 i += 1;
             }
-            tokens.push(Token {
+            let mut token = Token {
                 start,
                 end: i,
                 line_start: first,
-                muted: shouting || within(&mut lines, start),
+                heading: within(&mut heading_lines, start),
+                table,
+                muted: within(&mut lines, start),
                 label: within(&mut cells, start),
-            });
+            };
+            token.muted |= shouting;
+            // A quoted title ("FTC Sues Live Nation for …," press release): title case.
+            token.heading |= in_title(start);
+            tokens.push(token);
             first = false;
         }
     }
@@ -176,6 +223,36 @@ fn tokenize(text: &Text, title_case: &TitleCase) -> Vec<Token> {
 fn within<'a>(ranges: &mut Peekable<impl Iterator<Item = &'a Line>>, at: usize) -> bool {
     while ranges.next_if(|r| r.end <= at).is_some() {}
     ranges.peek().is_some_and(|r| r.start <= at)
+}
+
+/// Quoted stretches of a line written in title case (titles of articles, bills, releases):
+/// `[start, end)` in chars. At least three words, most content words capitalised.
+fn quoted_titles(line: &[char], offset: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in line.iter().enumerate() {
+        match (c, open) {
+            ('"' | '“', None) => open = Some(i + 1),
+            ('"' | '”', Some(a)) => {
+                let inner: String = line[a..i].iter().collect();
+                let words: Vec<&str> = inner.split_whitespace().collect();
+                let content: Vec<&&str> = words
+                    .iter()
+                    .filter(|w| w.len() > 3 && w.starts_with(char::is_alphabetic))
+                    .collect();
+                let caps = content
+                    .iter()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .count();
+                if words.len() >= 3 && !content.is_empty() && caps * 10 >= content.len() * 7 {
+                    out.push((offset + a, offset + i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// `'s` or `’s` ending a word: the possessive, not part of the name.
@@ -203,6 +280,8 @@ fn is_acronym(word: &str) -> bool {
 
 struct Doc<'a> {
     chars: &'a [char],
+    /// Words the text writes in lower case (not the first word of a line).
+    lower_case: HashSet<String>,
     tokens: &'a [Token],
     words: &'a [String],
     /// Lower-case words in -ing the text uses ("preparing").
@@ -226,6 +305,15 @@ struct Forms {
     person_titles: Vec<Vec<String>>,
     /// Union-find over organisations: forms merged later point to one representative.
     org_parent: Vec<usize>,
+    /// Mentions the tagger placed (span and form), in text order: they stand as they are, and
+    /// no other occurrence may overlap them.
+    fixed: Vec<(Span, String)>,
+    /// Places and other names the tagger found: no person or organisation lies inside one
+    /// ("West Bank", "UEFA Cup").
+    blocked: Vec<Span>,
+    /// Forms of people that include their title ("Foreign Secretary Boris Johnson"): aliases,
+    /// never the name.
+    titled: HashMap<String, String>,
 }
 
 impl Forms {
@@ -259,9 +347,15 @@ impl Forms {
             self.org_parent.len() - 1
         });
         for f in forms {
-            if f.chars().count() >= 2 && !self.owner.contains_key(f) {
-                self.owner.insert(f.clone(), Owner::Org(idx));
-                self.order.push(f.clone());
+            match self.owner.get(f) {
+                // A form already known as another organisation: the two are one.
+                Some(&Owner::Org(j)) if j != idx => self.merge_orgs(idx, j),
+                Some(_) => {}
+                None if f.chars().count() >= 2 => {
+                    self.owner.insert(f.clone(), Owner::Org(idx));
+                    self.order.push(f.clone());
+                }
+                None => {}
             }
         }
     }
@@ -293,10 +387,49 @@ impl Forms {
                 _ => None,
             })
             .collect();
+        // "Agriculture Thomas Reyes" (a longer reading of "Thomas Reyes") is no second Reyes.
+        let full_names: HashSet<&str> = people
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| n.contains(' '))
+            .collect();
+        let longer_reading = |name: &str| {
+            name.char_indices()
+                .filter(|&(_, c)| c == ' ')
+                .any(|(at, _)| {
+                    at > 0 && full_names.contains(&name[at + 1..]) && name[at + 1..].contains(' ')
+                })
+        };
         let mut surname_count: HashMap<&str, usize> = HashMap::new();
         for (name, _) in &people {
+            if longer_reading(name) {
+                continue;
+            }
             if let Some(surname) = surname_of(name) {
                 *surname_count.entry(surname).or_default() += 1;
+            }
+        }
+        // A one-word person the tagger found alone ("Reyes said") is the person named in full
+        // with that surname, when only one is; their titles join.
+        let full: HashMap<&str, usize> = people
+            .iter()
+            .filter(|(name, _)| !longer_reading(name))
+            .filter_map(|(name, i)| Some((surname_of(name)?, *i)))
+            .filter(|(s, _)| surname_count.get(s) == Some(&1))
+            .collect();
+        for (name, i) in &people {
+            if name.contains(' ') {
+                continue;
+            }
+            if let Some(&j) = full.get(name.as_str()) {
+                if j != *i {
+                    self.owner.insert(name.clone(), Owner::Person(j));
+                    for t in std::mem::take(&mut self.person_titles[*i]) {
+                        if !self.person_titles[j].contains(&t) {
+                            self.person_titles[j].push(t);
+                        }
+                    }
+                }
             }
         }
         for (name, person) in &people {
@@ -329,6 +462,17 @@ impl Forms {
         // Per owner: mentions and the forms seen, in order.
         let mut people: HashMap<usize, (Vec<Span>, Vec<String>)> = HashMap::new();
         let mut orgs: HashMap<usize, (Vec<Span>, Vec<String>)> = HashMap::new();
+        let fixed = std::mem::take(&mut self.fixed);
+        let blocked = std::mem::take(&mut self.blocked);
+        let overlaps_fixed = |span: Span| {
+            let k = fixed.partition_point(|(f, _)| f.end <= span.start);
+            fixed.get(k).is_some_and(|(f, _)| f.start < span.end)
+        };
+        let inside_blocked = |span: Span| {
+            let k = blocked.partition_point(|b| b.start <= span.start);
+            k > 0 && blocked[k - 1].end >= span.end
+        };
+        let mut found: Vec<(Span, String)> = fixed.clone();
         for m in ac.find_iter(&source) {
             let (s, e) = (char_at[m.start()], char_at[m.end()]);
             let before = s.checked_sub(1).map(|i| chars[i]);
@@ -338,7 +482,15 @@ impl Forms {
             {
                 continue;
             }
-            let form = self.order[m.pattern().as_usize()].clone();
+            let span = Span::new(s, e);
+            if overlaps_fixed(span) || inside_blocked(span) {
+                continue;
+            }
+            found.push((span, self.order[m.pattern().as_usize()].clone()));
+        }
+        found.sort_by_key(|(span, _)| span.start);
+        for (span, form) in found {
+            let (s, e) = (span.start, span.end);
             let owner = self.owner[&form];
             match owner {
                 Owner::Person(i) => {
@@ -360,9 +512,33 @@ impl Forms {
         let mut people: Vec<Person> = people
             .into_iter()
             .map(|(i, (mentions, mut forms))| {
-                // The fullest form names the person; a surname alone is an alias.
+                // The fullest form names the person (written on one line); a surname alone is
+                // an alias.
+                let flat: Vec<String> = forms
+                    .iter()
+                    .filter(|f| f.contains(['\n', '\r']))
+                    .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect();
+                let untitled: Vec<String> = forms
+                    .iter()
+                    .filter_map(|f| self.titled.get(f).cloned())
+                    .collect();
+                for f in flat.into_iter().chain(untitled) {
+                    if !forms.contains(&f) {
+                        forms.push(f);
+                    }
+                }
                 let longest = (0..forms.len())
-                    .max_by_key(|&i| (forms[i].chars().count(), std::cmp::Reverse(i)))
+                    .max_by_key(|&i| {
+                        let broken = forms[i].contains(['\n', '\r']);
+                        let titled = self.titled.contains_key(&forms[i]);
+                        (
+                            !titled,
+                            !broken,
+                            forms[i].chars().count(),
+                            std::cmp::Reverse(i),
+                        )
+                    })
                     .unwrap_or(0);
                 let name = forms.remove(longest);
                 Person {
@@ -377,9 +553,33 @@ impl Forms {
         let mut orgs: Vec<Organization> = orgs
             .into_values()
             .map(|(mentions, mut forms)| {
-                // The name is the longest form; the others are aliases, in order of appearance.
+                // The name is the longest form without an article ("the Coalition" names
+                // "Coalition"); the others are aliases, in order of appearance.
+                let bare: Vec<String> = forms
+                    .iter()
+                    .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .map(|f| {
+                        f.strip_prefix("the ")
+                            .or_else(|| f.strip_prefix("The "))
+                            .map_or(f.clone(), str::to_string)
+                    })
+                    .collect();
+                for b in bare {
+                    if !forms.contains(&b) {
+                        forms.push(b);
+                    }
+                }
                 let longest = (0..forms.len())
-                    .max_by_key(|&i| (forms[i].chars().count(), std::cmp::Reverse(i)))
+                    .max_by_key(|&i| {
+                        let article = forms[i].starts_with("the ") || forms[i].starts_with("The ");
+                        let broken = forms[i].contains(['\n', '\r']);
+                        (
+                            !broken,
+                            !article,
+                            forms[i].chars().count(),
+                            std::cmp::Reverse(i),
+                        )
+                    })
                     .unwrap_or(0);
                 let name = forms.remove(longest);
                 Organization {
@@ -639,7 +839,25 @@ impl Doc<'_> {
                     break;
                 }
             }
-            if let Some((s, end)) = self.org_in_run(k, e) {
+            if let Some((s, end)) = self
+                .org_in_run(k, e)
+                // "Deputy Secretary of Agriculture": a post, not a body.
+                .filter(|&(s, _)| {
+                    !matches!(
+                        self.word(s),
+                        "Deputy"
+                            | "Assistant"
+                            | "Under"
+                            | "Acting"
+                            | "Secretary"
+                            | "Minister"
+                            | "Some"
+                            | "Many"
+                            | "Several"
+                            | "Other"
+                    )
+                })
+            {
                 let name = self.slice(s, end);
                 let mut group = vec![name];
                 // "(EDA)" right after names an alias.
@@ -732,6 +950,393 @@ impl Doc<'_> {
             return None;
         }
         Some((s, end))
+    }
+
+    /// The tagger's spans as forms. A form the tagger reads as different kinds in different
+    /// places takes the kind it has most often, and is kept only as a person or an
+    /// organisation; spans that open on a muted token (a heading, a line in capitals) propose
+    /// nothing. An organisation followed by "(ACRONYM)" takes the acronym as an alias.
+    fn tagged_forms(&self, forms: &mut Forms, tagged: &[(Kind, Span)]) {
+        if tagged.is_empty() {
+            return;
+        }
+        // Votes per form: people, organisations, other names.
+        let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+        let mut order: Vec<(String, Span)> = Vec::new();
+        let mut placed: Vec<(Span, String)> = Vec::new();
+        let mut inner_titles: Vec<(String, String, String)> = Vec::new();
+        for &(kind, span) in tagged {
+            let k = self.tokens.partition_point(|t| t.start < span.start);
+            // "Mayor Zhou Wentao", "USDA Secretary Rollins" tagged whole: the title goes with
+            // the person, not the name.
+            if kind == Kind::Per && is_capitalized(self.word(k)) {
+                let end = self.tokens.partition_point(|t| t.end <= span.end);
+                let title_end = self
+                    .title_at(k, &self.lex.titles)
+                    .or_else(|| {
+                        (k..end.saturating_sub(1))
+                            .rev()
+                            .find(|&i| self.lex.title_words.contains(self.word(i)))
+                            .map(|i| i + 1)
+                    })
+                    .filter(|&e| e < end);
+                if let Some(e) = title_end {
+                    // The name votes; the span stays as tagged ("Foreign Secretary Boris
+                    // Johnson" is a mention of Boris Johnson, a form of his with the title).
+                    let title = self.slice(k, e);
+                    let name: String = self.chars[self.tokens[e].start..span.end].iter().collect();
+                    let full: String = self.chars[span.start..span.end].iter().collect();
+                    if !self.tokens[k].heading {
+                        let v = votes.entry(name.clone()).or_default();
+                        if v.iter().all(|&n| n == 0) {
+                            order.push((name.clone(), Span::new(self.tokens[e].start, span.end)));
+                        }
+                        v[0] += 1;
+                    }
+                    inner_titles.push((name, title, full.clone()));
+                    placed.push((span, full));
+                    continue;
+                }
+            }
+            if self.tokens.get(k).is_none_or(|t| t.start != span.start) {
+                continue;
+            }
+            let s = &self.chars[span.start..span.end];
+            if !s[0].is_alphanumeric() || !s.iter().any(|c| c.is_uppercase()) {
+                continue;
+            }
+            let form: String = s.iter().collect();
+            let slot = match kind {
+                Kind::Per => 0,
+                Kind::Org => 1,
+                _ => 2,
+            };
+            placed.push((span, form.clone()));
+            // Headings and captions vote for no form: their capitals are title case.
+            if self.tokens[k].heading || (self.tokens[k].table && kind == Kind::Per) {
+                continue;
+            }
+            let v = votes.entry(form.clone()).or_default();
+            if v.iter().all(|&n| n == 0) {
+                order.push((form, span));
+            }
+            v[slot] += 1;
+        }
+        for (form, span) in order {
+            let v = votes[&form];
+            if form.chars().count() < 2 || self.common_phrase(&form) || !self.plausible_form(&form)
+            {
+                continue;
+            }
+            let person = v[0] > v[1] && v[0] >= v[2];
+            if person && !self.plausible_person(&form) {
+                continue;
+            }
+            const GENERIC: &[&str] = &[
+                "Figure",
+                "Table",
+                "Tables",
+                "Section",
+                "Title",
+                "Chapter",
+                "Part",
+                "Appendix",
+                "Office",
+                "Source",
+                "Note",
+                "Notes",
+                "Members",
+                "Secretaries",
+                "Administrations",
+                "Summary",
+                "Introduction",
+                "Contents",
+                "P.L.",
+                "LLC",
+                "FY",
+                "Inc.",
+                "H.R.",
+                "S.",
+                "Ibid",
+                "Id.",
+            ];
+            if GENERIC.contains(&form.as_str()) || self.law_or_clause(&form, span) {
+                continue;
+            }
+            if !person
+                && !form.contains(char::is_whitespace)
+                && self.lower_case.contains(&form.to_lowercase())
+            {
+                // "Citation", "Tables": a word the text also writes in lower case.
+                continue;
+            }
+            // A name broken over two lines: written as it stands (an alias), named with a space.
+            let flat: String = form.split_whitespace().collect::<Vec<_>>().join(" ");
+            if v[0] > v[1] && v[0] >= v[2] {
+                if flat != form {
+                    forms.add_person(flat.clone(), None);
+                    if let Some(&owner) = forms.owner.get(&flat) {
+                        if !forms.owner.contains_key(&form) {
+                            forms.owner.insert(form.clone(), owner);
+                            forms.order.push(form.clone());
+                        }
+                    }
+                    continue;
+                }
+                forms.add_person(form, None);
+            } else if v[1] >= v[0] && v[1] >= v[2] && v[1] > 0 {
+                // "the Coalition": the tagger's span keeps the article as written (a form of
+                // the organisation), the name goes without it.
+                let bare = ["the ", "The "]
+                    .iter()
+                    .find_map(|a| form.strip_prefix(a))
+                    .filter(|b| b.starts_with(char::is_uppercase))
+                    .map(str::to_string);
+                let mut group: Vec<String> = bare.into_iter().collect();
+                if flat != form {
+                    group.insert(0, flat);
+                }
+                group.push(form);
+                if let Some(acronym) = self.acronym_after(span.end) {
+                    group.push(acronym);
+                }
+                forms.add_org(&group);
+            }
+        }
+        for (name, title, full) in inner_titles {
+            if let Some(&Owner::Person(i)) = forms.owner.get(&name) {
+                forms.add_person(name.clone(), Some(title));
+                if !forms.owner.contains_key(&full) {
+                    forms.owner.insert(full.clone(), Owner::Person(i));
+                    forms.order.push(full.clone());
+                    forms.titled.insert(full, name.clone());
+                }
+            }
+        }
+        let surnames: HashSet<String> = votes
+            .iter()
+            .filter(|(f, v)| f.contains(' ') && v[0] > v[1] && v[0] >= v[2])
+            .filter_map(|(f, _)| surname_of(f).map(str::to_string))
+            .collect();
+        // Where the tagger placed a form the document reads as a person or an organisation,
+        // the mention stands there; where it placed a form read as a place or another name,
+        // nothing else may sit inside it.
+        for (span, form) in placed {
+            // "(CTA)" after any of its placements names an organisation's acronym.
+            if let Some(Owner::Org(_)) = forms.owner.get(&form) {
+                if let Some(acronym) = self.acronym_after(span.end) {
+                    forms.add_org(&[form.clone(), acronym]);
+                }
+            }
+            if let Some(Owner::Person(_)) = forms.owner.get(&form) {
+                // "Secretary of Agriculture Thomas Reyes": the title before the name.
+                let k = self.tokens.partition_point(|t| t.start < span.start);
+                if let Some(t) = self.title_before(k) {
+                    forms.add_person(form.clone(), Some(self.slice(t, k)));
+                    forms
+                        .blocked
+                        .push(Span::new(self.tokens[t].start, self.tokens[k - 1].end));
+                }
+            }
+            if forms.owner.contains_key(&form) {
+                forms.fixed.push((span, form));
+            } else if votes.get(&form).is_none_or(|v| v[2] > v[0] && v[2] > v[1])
+                // "replied to Delgado" read as a place, in a text about Maria Delgado.
+                && !surnames.contains(form.as_str())
+            {
+                forms.blocked.push(span);
+            }
+        }
+        forms
+            .blocked
+            .sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+    }
+
+    /// Start of a title that ends right before token `k`: a listed one ("Vice Chair"), or a
+    /// head with its office ("Secretary of Agriculture", "Minister for Trade and Industry").
+    fn title_before(&self, k: usize) -> Option<usize> {
+        if k == 0 || self.tokens[k].line_start || !self.adjacent(k - 1) {
+            return None;
+        }
+        let lowest = k.saturating_sub(8);
+        let mut best = None;
+        for s in (lowest..k).rev() {
+            if s + 1 < k && !self.adjacent(s) {
+                break;
+            }
+            if self.tokens[s].label || self.tokens[s].muted {
+                break;
+            }
+            let w = self.word(s);
+            if self.title_at(s, &self.lex.titles) == Some(k) && is_capitalized(w) {
+                best = Some(s);
+            }
+            const HEADS: &[&str] = &[
+                "Secretary",
+                "Minister",
+                "Director",
+                "Administrator",
+                "Commissioner",
+                "Chairman",
+                "Chair",
+                "Chairwoman",
+                "President",
+                "Governor",
+                "Ambassador",
+                "Undersecretary",
+                "Head",
+                "Chief",
+                "Mayor",
+                "Speaker",
+            ];
+            let office = (s + 2..k).all(|i| {
+                is_capitalized(self.word(i)) || matches!(self.word(i), "and" | "the" | "&")
+            });
+            if HEADS.contains(&w) && matches!(self.word(s + 1), "of" | "for") && s + 2 < k && office
+            {
+                let mut t = s;
+                // "Deputy Secretary of …", "Assistant Secretary of …".
+                if t > 0
+                    && self.adjacent(t - 1)
+                    && matches!(
+                        self.word(t - 1),
+                        "Deputy" | "Assistant" | "Under" | "Acting"
+                    )
+                {
+                    t -= 1;
+                }
+                best = Some(t);
+            }
+            if !is_capitalized(w) && !matches!(w, "of" | "for" | "and" | "the" | "&") {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Part of a law's name ("Better Online Ticket Sales (BOTS) Act") or a title that opens
+    /// with a verb ("Protecting Consumers", "Unlock Ticketing Markets"), not a body.
+    fn law_or_clause(&self, form: &str, span: Span) -> bool {
+        let mut k = self.tokens.partition_point(|t| t.start < span.end);
+        if self.word(k) == "(" && self.word(k + 2) == ")" {
+            k += 3;
+        }
+        let law = matches!(
+            self.word(k),
+            "Act" | "Acts" | "Bill" | "Amendment" | "Amendments" | "Resolution"
+        );
+        let first = form.split_whitespace().next().unwrap_or("");
+        let verb = form.contains(' ')
+            && (first.ends_with("ing") && first.len() > 5 && !self.lex.ing_nouns.contains(first)
+                || matches!(
+                    first,
+                    "Unlock" | "Stop" | "Protect" | "End" | "Make" | "Ensure"
+                ));
+        law || verb
+    }
+
+    /// A name opens with a capital (or an article) and holds no clause punctuation.
+    fn plausible_form(&self, form: &str) -> bool {
+        let first = form.split_whitespace().next().unwrap_or("");
+        (first.starts_with(char::is_uppercase) || first == "the")
+            && !form.contains([';', ',', ':', '(', ')', '[', ']', '|', '"', '“', '”'])
+            // "S.": an initial alone.
+            && !(form.chars().count() <= 2 && form.ends_with('.'))
+    }
+
+    /// A person's name: not only titles and small words ("the Secretary", "Under
+    /// Secretaries"), not a law, a building or a body ("Energy Act"), not words the text also
+    /// writes in lower case ("Main Text", "Site Feedback").
+    fn plausible_person(&self, form: &str) -> bool {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        let small = |w: &str| {
+            matches!(
+                w,
+                "the" | "The" | "a" | "A" | "An" | "an" | "of" | "or" | "and"
+            )
+        };
+        let titles_only = words.iter().all(|w| {
+            small(w)
+                || self.lex.title_words.contains(w)
+                || w.strip_suffix("ies")
+                    .is_some_and(|b| self.lex.title_words.contains(format!("{b}y").as_str()))
+                || w.strip_suffix('s')
+                    .is_some_and(|b| self.lex.title_words.contains(b))
+        });
+        let last = words.last().copied().unwrap_or("");
+        let thing = self.lex.org_heads.contains(last)
+            || matches!(
+                last,
+                "Act"
+                    | "Building"
+                    | "Bill"
+                    | "Law"
+                    | "Rule"
+                    | "Plan"
+                    | "Report"
+                    | "Program"
+                    | "Fund"
+                    | "Center"
+                    | "Centre"
+            );
+        let lower = words
+            .iter()
+            .filter(|w| !small(w))
+            .all(|w| self.lower_case.contains(&w.to_lowercase()));
+        // Lower-case words other than particles ("the President or Secretary of …").
+        let clause = words.iter().skip(1).any(|w| {
+            w.starts_with(char::is_lowercase)
+                && !matches!(
+                    *w,
+                    "de" | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "bin"
+                        | "al"
+                        | "da"
+                        | "di"
+                        | "le"
+                        | "la"
+                        | "du"
+                        | "del"
+                        | "dos"
+                        | "ibn"
+                )
+        });
+        // "Clare Y.": a name cut at an initial.
+        let cut = last.chars().count() == 2 && last.ends_with('.');
+        !titles_only && !thing && !lower && !clause && !cut
+    }
+
+    /// A form of common words only ("Program", "Waste Disposal", "New Business"): capitals of
+    /// a title or a sentence start, not a name.
+    fn common_phrase(&self, form: &str) -> bool {
+        form.split(' ')
+            .all(|w| is_common(w) || self.lex.function_words.contains(w.to_lowercase().as_str()))
+    }
+
+    /// "(CRS)" right after `at` (spaces between): the acronym.
+    fn acronym_after(&self, at: usize) -> Option<String> {
+        let mut i = at;
+        while self.chars.get(i) == Some(&' ') {
+            i += 1;
+        }
+        if self.chars.get(i) != Some(&'(') {
+            return None;
+        }
+        let start = i + 1;
+        let len = self.chars[start..]
+            .iter()
+            .take(12)
+            .position(|&c| c == ')')?;
+        let inner: String = self.chars[start..start + len].iter().collect();
+        let inner = inner.trim();
+        (is_acronym(inner)
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '&'))
+        .then(|| inner.to_string())
     }
 
     /// "Department of Agriculture" is a form of "U.S. Department of Agriculture" when both occur.

@@ -5,6 +5,7 @@ mod entities;
 #[rustfmt::skip]
 mod lexicon;
 mod outline;
+pub mod tagger;
 
 use crate::{tree, Analyzer, Language, Organization, OutlineNode, Person, Resources, Text};
 
@@ -19,8 +20,21 @@ impl Analyzer for English {
         tree::build(outline::headings(text))
     }
 
-    fn entities(&self, text: &Text, _resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
-        // English reads no model asset yet.
-        entities::find(text)
+    fn entities(&self, text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
+        names(text, resources, false)
     }
+}
+
+/// People and organisations: the tagger's names (when the resources hold it) merged with the
+/// rules'. `runs`: English stretches packed out of a Chinese text (no headings there).
+pub(crate) fn names(
+    text: &Text,
+    resources: &Resources,
+    runs: bool,
+) -> (Vec<Person>, Vec<Organization>) {
+    let tagged: Vec<(tagger::Kind, crate::Span)> = match resources.en_tagger() {
+        Some(model) => model.spans(text.chars(), &tagger::Context::new()),
+        None => Vec::new(),
+    };
+    entities::find_with(text, &tagged, runs)
 }

@@ -84,6 +84,10 @@ pub struct TitleCase {
     pub lines: Vec<Line>,
     /// Cells of markdown tables that read as labels: "General Counsel", "Office of Policy".
     pub cells: Vec<Line>,
+    /// Every heading line (numbered ones too) and every table or figure caption: the tagger
+    /// proposes no names here (a heading's capitals are title case), though names found
+    /// elsewhere are matched here.
+    pub headings: Vec<Line>,
 }
 
 /// Where the entity rules should not trust capitals: they find no new names on the `lines`
@@ -93,11 +97,13 @@ pub fn title_case(text: &Text) -> TitleCase {
     let chars = text.chars();
     // Numbered lines are left to the rules: a numbered "heading" is as often an item of a
     // results list ("1. Jane Doe ( Kenya ) 2:10.5") whose names count.
-    let mut headings = scan(text)
-        .into_iter()
-        .filter(|(_, h)| h.kind != HeadingKind::Numbered)
-        .map(|(i, _)| i)
-        .peekable();
+    let found = scan(text);
+    let numbered: HashSet<usize> = found
+        .iter()
+        .filter(|(_, h)| h.kind == HeadingKind::Numbered)
+        .map(|(i, _)| *i)
+        .collect();
+    let mut headings = found.iter().map(|(i, _)| *i).peekable();
     let mut out = TitleCase::default();
     for (i, &line) in text.lines().iter().enumerate() {
         while headings.next_if(|&h| h < i).is_some() {}
@@ -106,13 +112,40 @@ pub fn title_case(text: &Text) -> TitleCase {
         };
         let s = &chars[line.start..line.end];
         let heading = headings.next_if_eq(&i).is_some();
-        if (heading || is_contents_entry(s)) && has_capitalised_common_word(s) {
+        if heading || is_caption(s) || is_link_line(s) {
+            out.headings.push(line);
+        }
+        if (heading && !numbered.contains(&i) || is_contents_entry(s))
+            && has_capitalised_common_word(s)
+        {
             out.lines.push(line);
         } else if s[0] == '|' {
             out.cells.extend(label_cells(text, line));
         }
     }
     out
+}
+
+/// A line that opens with a markdown link or image (a navigation bar, a contents entry, a
+/// download link): its capitals are labels.
+fn is_link_line(s: &[char]) -> bool {
+    let s = match s {
+        ['-' | '*' | '+', ' ', rest @ ..] => rest,
+        _ => s,
+    };
+    matches!(s, ['[', ..] | ['!', '[', ..])
+}
+
+/// "Table 2. …", "Figure A-1. …", "Table 3 Federal Funding": a caption.
+fn is_caption(s: &[char]) -> bool {
+    let text: String = s.iter().take(24).collect();
+    let mut words = text.split_whitespace();
+    matches!(
+        words.next(),
+        Some("Table" | "Figure" | "Exhibit" | "Chart" | "Map")
+    ) && words.next().is_some_and(|n| {
+        n.chars().next().is_some_and(|c| c.is_ascii_digit()) || n.len() <= 5 && n.contains('-')
+    })
 }
 
 /// Title case shows in a capitalised common word ("Recovery", "Finance"); a line without one
@@ -185,6 +218,14 @@ fn scan(text: &Text) -> Vec<(usize, Heading)> {
         .map(|l| l.map_or(Kind::Blank, |l| kind(&chars[l.start..l.end])))
         .collect();
     let contents = contents_titles(chars, &lines);
+    // Lines that recur three times or more are running page headers or footers.
+    let mut seen: std::collections::HashMap<&[char], usize> = std::collections::HashMap::new();
+    for l in lines.iter().flatten() {
+        if l.end - l.start <= MAX_CHARS {
+            *seen.entry(&chars[l.start..l.end]).or_default() += 1;
+        }
+    }
+    let running = |l: &Line| seen.get(&chars[l.start..l.end]).is_some_and(|&n| n >= 3);
     let markdown_min = lines
         .iter()
         .flatten()
@@ -220,11 +261,16 @@ fn scan(text: &Text) -> Vec<(usize, Heading)> {
                 && kinds.get(i + 1).is_none_or(|k| *k != Kind::Block);
             (standalone
                 && heading_like(&s[rest..], true)
+                && !is_formula(&s[rest..])
                 && prev_is_not_item(&kinds, &lines, chars, i))
             .then_some((style, number, line.start, line.end))
         } else {
             let listed = contents.contains(&normalize(&s.iter().collect::<String>()));
             let plain = heading_like(s, false)
+                && !running(&line)
+                && !is_page_furniture(s)
+                && !ends_open(s)
+                && !after_caption(chars, &lines, i)
                 && (prev == Kind::Blank || (i > 0 && kinds[i - 1] == Kind::Blank) || i == 0)
                 && !matches!(next, Kind::Blank | Kind::Markdown)
                 && !next_is_links(chars, &lines, i);
@@ -341,6 +387,72 @@ fn normalize(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A page number or a footer line: "Page 3", "3 of 12", "- 3 -", "CRS-5",
+/// "Congressional Research Service 12".
+fn is_page_furniture(s: &[char]) -> bool {
+    let text: String = s.iter().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    match words.as_slice() {
+        ["Page" | "page", n] | ["Page" | "page", n, "of", _] => number(n),
+        [a, "of", b] => number(a) && number(b),
+        ["-", n, "-"] => number(n),
+        [w] => w.strip_prefix("CRS-").is_some_and(number),
+        [.., last] if words.len() >= 2 => {
+            number(last) && text.starts_with("Congressional Research Service")
+        }
+        _ => false,
+    }
+}
+
+/// "(1) B = A τ", "(1) Area.-The term … means-": a formula or a definition, not a section.
+fn is_formula(s: &[char]) -> bool {
+    s.contains(&'=') || s.last() == Some(&'-') || s.windows(2).any(|w| w == ['.', '-'])
+}
+
+/// A line that ends on an article, a preposition or a conjunction ("…, including the") is cut
+/// off before a list, not a title.
+fn ends_open(s: &[char]) -> bool {
+    let text: String = s.iter().collect();
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    matches!(
+        last,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "and"
+            | "or"
+            | "for"
+            | "in"
+            | "on"
+            | "with"
+            | "by"
+            | "including"
+            | "include"
+            | "includes"
+            | "following"
+            | "as"
+            | "that"
+            | "from"
+    )
+}
+
+/// The previous non-blank line is a table or figure caption ("Table 2. …", "Figure A-1. …"):
+/// this line is its subtitle ("In Millions of Dollars", "FY2022 to FY2026").
+fn after_caption(chars: &[char], lines: &[Option<Line>], i: usize) -> bool {
+    let Some(prev) = lines[..i].iter().rev().flatten().next() else {
+        return false;
+    };
+    let s: String = chars[prev.start..prev.end].iter().collect();
+    let mut words = s.split_whitespace();
+    matches!(words.next(), Some("Table" | "Figure" | "Exhibit" | "Chart"))
+        && words.next().is_some_and(|n| {
+            n.ends_with('.') && n.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 fn is_rule(s: &[char]) -> bool {
@@ -597,7 +709,7 @@ fn heading_like(s: &[char], numbered: bool) -> bool {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > MAX_WORDS {
+    if words.is_empty() || words.len() > MAX_WORDS || is_date_line(&words) {
         return false;
     }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -621,6 +733,53 @@ fn heading_like(s: &[char], numbered: bool) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     capitalised * 10 >= content.len() * 6
+}
+
+/// "April 14, 2026", "March 2026", "Tuesday, May 5": a date line, not a heading.
+fn is_date_line(words: &[&str]) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Mar.",
+        "Apr.",
+        "Jun.",
+        "Jul.",
+        "Aug.",
+        "Sep.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let mut month = false;
+    for w in words {
+        let w = w.trim_end_matches(',');
+        if MONTHS.contains(&w) {
+            month = true;
+        } else if !w.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    month
 }
 
 /// "Appendix." / "Appendix A." stand as headings despite the period.
@@ -739,6 +898,25 @@ Disaster Recovery Role\n\nThe agency funds recovery, as Jane Doe said.\n\n\
         );
         let cells: Vec<String> = tc.cells.iter().map(|l| t.slice(l.start, l.end)).collect();
         assert_eq!(cells, ["Office", "Staff", "General Counsel"]);
+    }
+
+    #[test]
+    fn running_headers_page_numbers_and_subtitles_are_not_headings() {
+        let mut text =
+            String::from("Water Programs\n\nThe agency funds water systems in towns.\n\n");
+        for n in 1..=3 {
+            text.push_str(&format!(
+                "Rural Water Report\n\nMore text about grants on page {n}.\n\nPage {n}\n\n"
+            ));
+        }
+        text.push_str(
+            "Table 1. Awards by State\n\nIn Millions of Dollars\n\n| State | Awards |\n\n",
+        );
+        text.push_str("Grant Oversight\n\nAuditors review the grants, including the\n\n- files\n");
+        assert_eq!(
+            flat(&text),
+            owned(&[("Water Programs", 1), ("Grant Oversight", 1)])
+        );
     }
 
     #[test]
