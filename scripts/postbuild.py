@@ -51,6 +51,11 @@ def externalise_scripts(staging: Path) -> None:
     print(f"postbuild: {n} inline script(s) moved to files; CSP set")
 
 
+# Fetched only when a text needs them, then cached by the service worker like any asset:
+# precaching would download them for every visitor (the English tagger is ~480 KB gzip).
+ON_DEMAND = {"en-ner.bin"}
+
+
 def write_service_worker(staging: Path) -> None:
     sw = staging / "sw.js"
     if not sw.exists():
@@ -58,7 +63,7 @@ def write_service_worker(staging: Path) -> None:
     files = sorted(
         p.relative_to(staging).as_posix()
         for p in staging.rglob("*")
-        if p.is_file() and p.name != "sw.js"
+        if p.is_file() and p.name != "sw.js" and p.name not in ON_DEMAND
     )
     h = hashlib.sha256()
     for f in files:

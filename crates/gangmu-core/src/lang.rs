@@ -172,9 +172,10 @@ impl Languages {
     }
 }
 
-/// The lines of a view that hold anything of its language, packed one after another (a few
-/// lines of a long text cost a few lines of work), with where each packed line starts in the
-/// packed text and in the original one.
+/// The stretches of a view that hold anything of its language (the view's lines, split where
+/// the other language was blanked to line breaks), packed one after another: a few Latin words
+/// in a long Chinese text cost a few words of work. Records where each packed stretch starts in
+/// the packed text and in the original one.
 pub struct Packed {
     pub text: String,
     starts: Vec<(usize, usize)>,
@@ -186,17 +187,20 @@ impl Packed {
         let mut out = String::new();
         let mut starts = Vec::new();
         let mut at = 0;
+        let wanted = |s: &[char]| match lang {
+            Language::Zh => s.iter().any(|&c| is_han(c)),
+            Language::En => s.iter().any(|c| c.is_ascii_alphabetic()),
+        };
         for line in text.lines() {
-            let s = &chars[line.start..line.end];
-            let wanted = match lang {
-                Language::Zh => s.iter().any(|&c| is_han(c)),
-                Language::En => s.iter().any(|c| c.is_ascii_alphabetic()),
-            };
-            if wanted {
-                starts.push((at, line.start));
-                out.extend(s);
-                out.push('\n');
-                at += s.len() + 1;
+            let mut start = line.start;
+            for run in chars[line.start..line.end].split(|&c| c == '\n') {
+                if wanted(run) {
+                    starts.push((at, start));
+                    out.extend(run);
+                    out.push('\n');
+                    at += run.len() + 1;
+                }
+                start += run.len() + 1;
             }
         }
         Packed { text: out, starts }
