@@ -430,12 +430,54 @@ pub fn group_digits(n: usize) -> String {
     out
 }
 
-/// The status line after an analysis: "已分析 2,431 字 · 12 ms".
-pub fn analysed(lang: UiLang, chars: usize, ms: f64) -> String {
+/// The language an analysis read the document as: one of them, or both (a mixed document).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocLanguage {
+    Zh,
+    En,
+    Mixed,
+}
+
+impl DocLanguage {
+    pub fn of(a: &gangmu_core::Analysis) -> DocLanguage {
+        match (a.languages.is_empty(), a.language) {
+            (false, _) => DocLanguage::Mixed,
+            (true, gangmu_core::Language::Zh) => DocLanguage::Zh,
+            (true, gangmu_core::Language::En) => DocLanguage::En,
+        }
+    }
+
+    /// For `data-language`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocLanguage::Zh => "zh",
+            DocLanguage::En => "en",
+            DocLanguage::Mixed => "mixed",
+        }
+    }
+}
+
+/// The status line after an analysis: "已分析 2,431 字（中文）· 12 ms".
+pub fn analysed(lang: UiLang, chars: usize, ms: f64, doc: DocLanguage) -> String {
     let ms = format_ms(ms);
+    let chars = group_digits(chars);
     match lang {
-        UiLang::Zh => format!("已分析 {} 字 · {ms} ms", group_digits(chars)),
-        UiLang::En => format!("Analysed {} characters · {ms} ms", group_digits(chars)),
+        UiLang::Zh => {
+            let read_as = match doc {
+                DocLanguage::Zh => "中文",
+                DocLanguage::En => "英文",
+                DocLanguage::Mixed => "中英混合",
+            };
+            format!("已分析 {chars} 字（{read_as}）· {ms} ms")
+        }
+        UiLang::En => {
+            let read_as = match doc {
+                DocLanguage::Zh => "Chinese",
+                DocLanguage::En => "English",
+                DocLanguage::Mixed => "Chinese and English",
+            };
+            format!("Analysed {chars} characters ({read_as}) · {ms} ms")
+        }
     }
 }
 
@@ -492,10 +534,17 @@ mod tests {
 
     #[test]
     fn status_text() {
-        assert_eq!(analysed(UiLang::Zh, 2431, 12.4), "已分析 2,431 字 · 12 ms");
         assert_eq!(
-            analysed(UiLang::En, 5, 1.26),
-            "Analysed 5 characters · 1.3 ms"
+            analysed(UiLang::Zh, 2431, 12.4, DocLanguage::Zh),
+            "已分析 2,431 字（中文）· 12 ms"
+        );
+        assert_eq!(
+            analysed(UiLang::En, 5, 1.26, DocLanguage::Mixed),
+            "Analysed 5 characters (Chinese and English) · 1.3 ms"
+        );
+        assert_eq!(
+            analysed(UiLang::Zh, 5, 1.0, DocLanguage::En),
+            "已分析 5 字（英文）· 1.0 ms"
         );
     }
 }

@@ -303,6 +303,23 @@ appTest('pasted Chinese report: outline, people and organisations', async (t) =>
   assert.deepEqual(pageErrors, []);
 });
 
+// The status says which language the analysis read the document as (data-language too).
+const CORE_FIXTURES = path.join(REPO, 'crates', 'gangmu-core', 'tests', 'fixtures');
+for (const [file, code, words, person] of [
+  ['en-crs-style-report.txt', 'en', '英文', 'Maria Delgado'],
+  ['mixed-zh-en.txt', 'mixed', '中英混合', '周文涛'],
+]) {
+  appTest(`a ${code} document: the status names the language it was read as`, async (t) => {
+    const { page, pageErrors } = await openApp(t);
+    await paste(page, fs.readFileSync(path.join(CORE_FIXTURES, file), 'utf8'));
+    assert.equal(await page.getAttribute(sel.status, 'data-language'), code);
+    assert.match(await page.textContent(sel.status), new RegExp(words));
+    const people = await names(page, sel.people);
+    assert.ok(people.includes(person), `people should include ${person}: ${JSON.stringify(people)}`);
+    assert.deepEqual(pageErrors, []);
+  });
+}
+
 for (const [label, file] of [
   ['GB18030', ZH_GB18030],
   ['UTF-16LE with BOM', ZH_UTF16],
