@@ -13,6 +13,7 @@ mod formulations;
 mod keywords;
 mod lang;
 mod model;
+mod perceptron;
 mod text;
 mod tree;
 

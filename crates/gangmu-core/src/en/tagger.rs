@@ -17,23 +17,22 @@
 //! from the project's own word lists ([`super::lexicon`]): a given name, a title before, an
 //! organisation head word here or next, a common word.
 //!
-//! **Asset format** (`data/en-ner.bin`, written by `gangmu train-ner-en`), little-endian:
-//! `b"GMENER1\0"`, `u32` bits, 127 `f32` levels, 90 `f32` transition weights (start row, then one
-//! row per previous tag), then 2^bits × 9 `i8` codes (code ±k stands for ±level k, 0 for 0;
-//! levels logarithmically spaced, small weights pruned to 0 so the table compresses).
-//! [`Model::from_bytes`] checks the header and length and reads the table in place.
+//! **Model.** Weights, decoding, training and the asset format (`data/en-ner.bin`, magic
+//! `b"GMENER1\0"`, written by `gangmu train-ner-en`) are the labeller both taggers share:
+//! [`crate::perceptron`]. A feature's bucket is its hash, mixed again, in the table's bits.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use super::lexicon::{is_common, FUNCTION_WORDS, GIVEN_NAMES, ORG_HEADS, TITLES_BEFORE};
+use crate::perceptron::Weights;
 use crate::Span;
 
 /// Number of tags: O and B/I of PER, ORG, LOC, MISC.
 pub const TAGS: usize = 9;
 const MAGIC: &[u8; 8] = b"GMENER1\0";
-const LEVELS: usize = 127;
-const HEADER: usize = 8 + 4 + LEVELS * 4 + (TAGS + 1) * TAGS * 4;
+#[cfg(test)]
+const HEADER: usize = crate::perceptron::header_len(TAGS);
+/// Largest table the parser accepts: anything bigger is not ours.
 const MAX_BITS: u32 = 24;
 
 #[cfg(feature = "embedded")]
@@ -77,94 +76,18 @@ fn kind_of(tag: u8) -> Option<Kind> {
     }
 }
 
-/// May tag `cur` follow `prev` (`None` = start)? `I-X` only after `B-X` or `I-X`.
-pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
-    if cur == O || cur % 2 == 1 {
-        return true;
-    }
-    matches!(prev, Some(p) if p == cur || p + 1 == cur)
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModelError {
-    Truncated,
-    BadMagic,
-    BadBits(u32),
-    BadLength { expected: usize, found: usize },
-    BadNumber,
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::Truncated => write!(f, "model shorter than its header"),
-            ModelError::BadMagic => write!(f, "not a Gangmu English NER model (magic)"),
-            ModelError::BadBits(b) => write!(f, "table of 2^{b} buckets is out of range"),
-            ModelError::BadLength { expected, found } => {
-                write!(f, "model of {found} bytes, header says {expected}")
-            }
-            ModelError::BadNumber => write!(f, "scale or transition weight not finite"),
-        }
-    }
-}
+pub use crate::perceptron::{allowed, ModelError};
 
 /// A trained tagger reading its weight table in place.
 pub struct Model<'a> {
-    bits: u32,
-    values: [f32; 256],
-    trans: [[f32; TAGS]; TAGS + 1],
-    table: &'a [u8],
+    weights: Weights<'a, TAGS>,
 }
 
 impl<'a> Model<'a> {
     /// Parses a model. Never panics: anything that is not a whole model is an error.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
-        if bytes.len() < HEADER {
-            return Err(if bytes.len() >= 8 && &bytes[..8] != MAGIC {
-                ModelError::BadMagic
-            } else {
-                ModelError::Truncated
-            });
-        }
-        if &bytes[..8] != MAGIC {
-            return Err(ModelError::BadMagic);
-        }
-        let word = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
-        let bits = u32::from_le_bytes(word(8));
-        if !(1..=MAX_BITS).contains(&bits) {
-            return Err(ModelError::BadBits(bits));
-        }
-        let expected = HEADER + (1usize << bits) * TAGS;
-        if bytes.len() != expected {
-            return Err(ModelError::BadLength {
-                expected,
-                found: bytes.len(),
-            });
-        }
-        let mut values = [0f32; 256];
-        for k in 1..=LEVELS {
-            let level = f32::from_le_bytes(word(12 + (k - 1) * 4));
-            values[k] = level;
-            values[256 - k] = -level;
-        }
-        let mut trans = [[0f32; TAGS]; TAGS + 1];
-        for (r, row) in trans.iter_mut().enumerate() {
-            for (c, w) in row.iter_mut().enumerate() {
-                *w = f32::from_le_bytes(word(12 + LEVELS * 4 + (r * TAGS + c) * 4));
-            }
-        }
-        if values
-            .iter()
-            .chain(trans.iter().flatten())
-            .any(|w| !w.is_finite())
-        {
-            return Err(ModelError::BadNumber);
-        }
         Ok(Model {
-            bits,
-            values,
-            trans,
-            table: &bytes[HEADER..],
+            weights: Weights::from_bytes(bytes, MAGIC, MAX_BITS, bucket)?,
         })
     }
 
@@ -177,20 +100,11 @@ impl<'a> Model<'a> {
     /// Tags of one sequence of words.
     pub fn tag_words(&self, words: &[&str], ctx: &Context, feats: &mut Features) -> Vec<u8> {
         feats.extract(words, ctx);
-        let emissions: Vec<[f32; TAGS]> = (0..feats.len())
-            .map(|i| {
-                let mut sum = [0f32; TAGS];
-                for &h in feats.at(i) {
-                    let at = bucket(h, self.bits) * TAGS;
-                    for (t, s) in sum.iter_mut().enumerate() {
-                        *s += self.values[self.table[at + t] as usize];
-                    }
-                }
-                sum
-            })
-            .collect();
+        let mut emissions = Vec::new();
+        self.weights
+            .emissions_into(feats.len(), |i| feats.at(i), &mut emissions);
         let mut tags = vec![O; words.len()];
-        viterbi(&emissions, &self.trans, &mut tags);
+        self.weights.decode(&emissions, &mut tags, &mut Vec::new());
         tags
     }
 
@@ -233,48 +147,6 @@ pub fn token_spans(tags: &[u8]) -> Vec<(Kind, usize, usize)> {
         }
     }
     out
-}
-
-/// Best tag sequence under the BIO constraints (9 × 9 per token).
-pub fn viterbi(emissions: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], out: &mut [u8]) {
-    let n = emissions.len();
-    if n == 0 {
-        return;
-    }
-    let mut back = vec![[0u8; TAGS]; n];
-    let mut score = [f32::NEG_INFINITY; TAGS];
-    for t in 0..TAGS {
-        if allowed(None, t as u8) {
-            score[t] = trans[0][t] + emissions[0][t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; TAGS];
-        for t in 0..TAGS {
-            for p in 0..TAGS {
-                if score[p] == f32::NEG_INFINITY || !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
-                let s = score[p] + trans[p + 1][t];
-                if s > next[t] {
-                    next[t] = s;
-                    back[i][t] = p as u8;
-                }
-            }
-            next[t] += emissions[i][t];
-        }
-        score = next;
-    }
-    let mut best = 0;
-    for t in 1..TAGS {
-        if score[t] > score[best] {
-            best = t;
-        }
-    }
-    out[n - 1] = best as u8;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i] as usize];
-    }
 }
 
 // ------------------------------------------------------------------ tokens
@@ -612,6 +484,8 @@ impl Features {
 #[cfg(feature = "train")]
 pub mod train {
     use super::*;
+    pub use crate::perceptron::train::Config;
+    use crate::perceptron::train::Example;
 
     /// A labelled sentence: words and one tag each.
     pub struct Sentence {
@@ -619,157 +493,23 @@ pub mod train {
         pub tags: Vec<u8>,
     }
 
-    pub struct Config {
-        pub bits: u32,
-        pub epochs: usize,
-        pub seed: u64,
-        pub prune: f32,
-    }
-
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-    }
-
     /// Trains on `sentences` and returns the model bytes. `progress` hears of each epoch.
     pub fn train(
         sentences: &[Sentence],
         ctx: &Context,
         config: &Config,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> Vec<u8> {
-        let size = 1usize << config.bits;
-        // Bucket indices per token, computed once.
-        let feats: Vec<(Vec<u32>, Vec<u32>)> = sentences
+        let examples: Vec<Example> = sentences
             .iter()
             .map(|s| {
                 let mut f = Features::default();
                 let refs: Vec<&str> = s.words.iter().map(String::as_str).collect();
                 f.extract(&refs, ctx);
-                let buckets = f
-                    .hashes
-                    .iter()
-                    .map(|&h| bucket(h, config.bits) as u32)
-                    .collect();
-                (buckets, f.starts)
+                Example::new(f.len(), |i| f.at(i), s.tags.clone(), bucket, config.bits)
             })
             .collect();
-        let mut w = vec![0f32; size * TAGS];
-        let mut u = vec![0f32; size * TAGS];
-        let mut tw = [[0f32; TAGS]; TAGS + 1];
-        let mut tu = [[0f32; TAGS]; TAGS + 1];
-        let mut c = 1f32;
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = Rng(config.seed | 1);
-        let mut pred = Vec::new();
-        for epoch in 0..config.epochs {
-            for k in (1..order.len()).rev() {
-                let j = (rng.next() % (k as u64 + 1)) as usize;
-                order.swap(k, j);
-            }
-            let mut errors = 0;
-            for &s in &order {
-                let (sentence, (buckets, starts)) = (&sentences[s], &feats[s]);
-                let n = starts.len() - 1;
-                let at = |i: usize| &buckets[starts[i] as usize..starts[i + 1] as usize];
-                let emissions: Vec<[f32; TAGS]> = (0..n)
-                    .map(|i| {
-                        let mut e = [0f32; TAGS];
-                        for &b in at(i) {
-                            let base = b as usize * TAGS;
-                            for (t, x) in e.iter_mut().enumerate() {
-                                *x += w[base + t];
-                            }
-                        }
-                        e
-                    })
-                    .collect();
-                pred.clear();
-                pred.resize(n, O);
-                viterbi(&emissions, &tw, &mut pred);
-                let gold = &sentence.tags;
-                if pred == *gold {
-                    c += 1.0;
-                    continue;
-                }
-                errors += 1;
-                for i in 0..n {
-                    let (g, p) = (gold[i] as usize, pred[i] as usize);
-                    if g != p {
-                        for &b in at(i) {
-                            let base = b as usize * TAGS;
-                            w[base + g] += 1.0;
-                            u[base + g] += c;
-                            w[base + p] -= 1.0;
-                            u[base + p] -= c;
-                        }
-                    }
-                    let gp = if i == 0 { 0 } else { gold[i - 1] as usize + 1 };
-                    let pp = if i == 0 { 0 } else { pred[i - 1] as usize + 1 };
-                    if (gp, g) != (pp, p) {
-                        tw[gp][g] += 1.0;
-                        tu[gp][g] += c;
-                        tw[pp][p] -= 1.0;
-                        tu[pp][p] -= c;
-                    }
-                }
-                c += 1.0;
-            }
-            progress(epoch + 1, errors);
-        }
-        let avg: Vec<f32> = w.iter().zip(&u).map(|(w, u)| w - u / c).collect();
-        let mut trans = [[0f32; TAGS]; TAGS + 1];
-        for r in 0..=TAGS {
-            for t in 0..TAGS {
-                trans[r][t] = tw[r][t] - tu[r][t] / c;
-            }
-        }
-        encode(config.bits, &avg, &trans, config.prune)
-    }
-
-    /// Quantises weights to `i8` codes on a logarithmic scale and writes the asset format
-    /// (as the Chinese tagger does).
-    pub fn encode(
-        bits: u32,
-        weights: &[f32],
-        trans: &[[f32; TAGS]; TAGS + 1],
-        prune: f32,
-    ) -> Vec<u8> {
-        let prune = prune.max(1e-6);
-        let top = weights.iter().fold(prune * 2.0, |m, w| m.max(w.abs()));
-        let ratio = (top / prune).powf(1.0 / (LEVELS - 1) as f32);
-        let levels: Vec<f32> = (0..LEVELS).map(|k| prune * ratio.powi(k as i32)).collect();
-        let mut out = Vec::with_capacity(HEADER + weights.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&bits.to_le_bytes());
-        for l in &levels {
-            out.extend_from_slice(&l.to_le_bytes());
-        }
-        for row in trans {
-            for w in row {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        let ln_ratio = ratio.ln();
-        for &w in weights {
-            let m = w.abs();
-            let code = if m < prune * ratio.sqrt().recip() {
-                0
-            } else {
-                let k = ((m / prune).ln() / ln_ratio)
-                    .round()
-                    .clamp(0.0, (LEVELS - 1) as f32);
-                k as i32 + 1
-            };
-            let code = if w < 0.0 { -code } else { code };
-            out.push(code as i8 as u8);
-        }
-        out
+        crate::perceptron::train::train::<TAGS>(&examples, MAGIC, config, progress)
     }
 }
 
@@ -830,7 +570,7 @@ mod tests {
         emissions[3][O as usize] = 1.0;
         let trans = [[0f32; TAGS]; TAGS + 1];
         let mut tags = vec![O; 4];
-        viterbi(&emissions, &trans, &mut tags);
+        crate::perceptron::viterbi(&emissions, &trans, &mut tags, &mut Vec::new());
         for i in 0..tags.len() {
             assert!(allowed((i > 0).then(|| tags[i - 1]), tags[i]), "{tags:?}");
         }

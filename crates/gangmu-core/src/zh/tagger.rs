@@ -1,9 +1,8 @@
 //! A statistical character tagger for Chinese people (PER) and organisations (ORG): an averaged
 //! perceptron over hashed features, decoded by Viterbi under BIO constraints.
 //!
-//! **Tags.** One per character: `O`, `B-PER`, `I-PER`, `B-ORG`, `I-ORG`. An `I-X` tag may only
-//! follow `B-X` or `I-X`; the decoder never produces anything else, so every span it returns is
-//! well formed.
+//! **Tags.** One per character: `O`, `B-PER`, `I-PER`, `B-ORG`, `I-ORG`, decoded under BIO
+//! constraints, so every span is well formed.
 //!
 //! **Features** of the character at `i` (each hashed to one of 2^`bits` buckets; a bucket holds
 //! one weight per tag): the characters at `i-2..=i+2`, the bigrams and trigrams of that window,
@@ -15,38 +14,31 @@
 //! this character, a national body or a country covers it, the character never occurs in names,
 //! or is a transliteration character.
 //!
-//! **Asset format** (`data/zh-ner.bin`, written by `gangmu train-ner`), little-endian:
-//! `b"GMNER2\0\0"`, `u32` bits, 127 `f32` levels, 30 `f32` transition weights (start row, then
-//! one row per previous tag), then the weight table: 2^bits × 5 `i8` codes (code ±k stands for
-//! ±level k; 0 for 0). Levels are logarithmically spaced, so frequent features with large weights
-//! and rare ones with small weights keep the same relative precision; near-zero weights are
-//! pruned to 0, which is what makes the asset compress.
-//! [`Model::from_bytes`] checks the header and length and then reads the table in place (no copy,
-//! no allocation).
+//! **Model.** Weights, decoding, training and the asset format (`data/zh-ner.bin`, magic
+//! `b"GMNER2\0\0"`, written by `gangmu train-ner`) are the labeller both taggers share:
+//! [`crate::perceptron`]. A feature's bucket is its hash's top bits.
 //!
 //! **Cost.** The shipped asset is 2^18 × 5 bytes + a 656-byte header = 1,311,360 bytes raw,
-//! 769,120 bytes gzip -9 (most codes are 0). Once per [`crate::Resources`], [`Lists::new`] builds one Aho-Corasick
-//! automaton over ~900 list words. Tagging is linear in the text: ~30 hashed features per character (5 weights
-//! each, one table read) and Viterbi over 5 tags — measured at about 0.55 s per MB of Chinese
-//! news text natively (release, one core, segmentation included), which takes `analyze` from
-//! ~5 MB/s to ~1.3 MB/s.
+//! 769,120 bytes gzip -9 (most codes are 0). Once per [`crate::Resources`], [`Lists::new`]
+//! builds one Aho-Corasick automaton over ~900 list words. Tagging is linear in the text: ~30
+//! hashed features per character (5 weights each, one table read) and Viterbi over 5 tags —
+//! about 40% of `analyze`'s time on Chinese news (`scripts/bench.sh`).
 
 use std::collections::HashMap;
-use std::fmt;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lexicon::*;
 use super::words::{FxHashMap, Lexicon};
+use crate::perceptron::Weights;
 use crate::text::is_han;
 use crate::Span;
 
 /// Number of tags: O, B-PER, I-PER, B-ORG, I-ORG.
 pub const TAGS: usize = 5;
 const MAGIC: &[u8; 8] = b"GMNER2\0\0";
-/// Magnitudes a weight code stands for: code ±k (k = 1..=127) is ±`levels[k - 1]`.
-const LEVELS: usize = 127;
-const HEADER: usize = 8 + 4 + LEVELS * 4 + (TAGS + 1) * TAGS * 4;
+#[cfg(test)]
+const HEADER: usize = crate::perceptron::header_len(TAGS);
 /// Largest table the parser accepts (2^24 buckets = 80 MB): anything bigger is not ours.
 const MAX_BITS: u32 = 24;
 
@@ -68,104 +60,18 @@ pub const I_PER: u8 = 2;
 pub const B_ORG: u8 = 3;
 pub const I_ORG: u8 = 4;
 
-/// May tag `cur` follow tag `prev` (`None` = start of the sequence)? BIO: `I-X` only after
-/// `B-X` or `I-X`.
-pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
-    match cur {
-        I_PER => matches!(prev, Some(B_PER | I_PER)),
-        I_ORG => matches!(prev, Some(B_ORG | I_ORG)),
-        _ => true,
-    }
-}
-
-/// Why bytes are not a model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModelError {
-    /// Shorter than the header.
-    Truncated,
-    /// Not a Gangmu NER model (or another version).
-    BadMagic,
-    /// Table size out of range.
-    BadBits(u32),
-    /// The length does not match the table size in the header.
-    BadLength { expected: usize, found: usize },
-    /// A scale or transition weight that is not a finite number.
-    BadNumber,
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::Truncated => write!(f, "model shorter than its header"),
-            ModelError::BadMagic => write!(f, "not a Gangmu NER model (magic)"),
-            ModelError::BadBits(b) => write!(f, "table of 2^{b} buckets is out of range"),
-            ModelError::BadLength { expected, found } => {
-                write!(f, "model of {found} bytes, header says {expected}")
-            }
-            ModelError::BadNumber => write!(f, "scale or transition weight not finite"),
-        }
-    }
-}
+pub use crate::perceptron::{allowed, ModelError};
 
 /// A trained tagger, reading its weight table in place from the bytes it was parsed from.
 pub struct Model<'a> {
-    bits: u32,
-    /// Weight of each `i8` code: `values[code as u8 as usize]` (two's complement index).
-    values: [f32; 256],
-    /// `trans[0]`: start → tag; `trans[p + 1]`: tag p → tag.
-    trans: [[f32; TAGS]; TAGS + 1],
-    table: &'a [u8],
+    weights: Weights<'a, TAGS>,
 }
 
 impl<'a> Model<'a> {
     /// Parses a model. Never panics: anything that is not a whole model is an error.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
-        if bytes.len() < HEADER {
-            return Err(if bytes.len() >= 8 && &bytes[..8] != MAGIC {
-                ModelError::BadMagic
-            } else {
-                ModelError::Truncated
-            });
-        }
-        if &bytes[..8] != MAGIC {
-            return Err(ModelError::BadMagic);
-        }
-        let word = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
-        let bits = u32::from_le_bytes(word(8));
-        if !(1..=MAX_BITS).contains(&bits) {
-            return Err(ModelError::BadBits(bits));
-        }
-        let expected = HEADER + (1usize << bits) * TAGS;
-        if bytes.len() != expected {
-            return Err(ModelError::BadLength {
-                expected,
-                found: bytes.len(),
-            });
-        }
-        let mut values = [0f32; 256];
-        for k in 1..=LEVELS {
-            let level = f32::from_le_bytes(word(12 + (k - 1) * 4));
-            values[k] = level;
-            values[256 - k] = -level;
-        }
-        let mut trans = [[0f32; TAGS]; TAGS + 1];
-        for (r, row) in trans.iter_mut().enumerate() {
-            for (c, w) in row.iter_mut().enumerate() {
-                *w = f32::from_le_bytes(word(12 + LEVELS * 4 + (r * TAGS + c) * 4));
-            }
-        }
-        if values
-            .iter()
-            .chain(trans.iter().flatten())
-            .any(|w| !w.is_finite())
-        {
-            return Err(ModelError::BadNumber);
-        }
         Ok(Model {
-            bits,
-            values,
-            trans,
-            table: &bytes[HEADER..],
+            weights: Weights::from_bytes(bytes, MAGIC, MAX_BITS, bucket)?,
         })
     }
 
@@ -210,30 +116,14 @@ impl<'a> Model<'a> {
                 let from = words.partition_point(|&(s, _)| s < start);
                 let to = words.partition_point(|&(s, _)| s < end);
                 feats.extract_segmented(&chars[start..end], ctx, &words[from..to], start);
-                self.emissions_into(&feats, &mut emissions);
-                viterbi_with(&emissions, &self.trans, &mut tags[start..end], &mut back);
+                self.weights
+                    .emissions_into(feats.len(), |i| feats.at(i), &mut emissions);
+                self.weights
+                    .decode(&emissions, &mut tags[start..end], &mut back);
             }
             start = end + 1;
         }
         tags
-    }
-
-    fn emissions_into(&self, feats: &Features, out: &mut Vec<[f32; TAGS]>) {
-        out.clear();
-        out.extend((0..feats.len()).map(|i| {
-            let mut sum = [0f32; TAGS];
-            for &h in feats.at(i) {
-                let at = bucket(h, self.bits) * TAGS;
-                // One bounds check a feature; a u8 code always indexes the 256 values.
-                let codes: &[u8; TAGS] = self.table[at..at + TAGS]
-                    .try_into()
-                    .expect("a bucket holds TAGS codes");
-                for (s, &code) in sum.iter_mut().zip(codes) {
-                    *s += self.values[code as usize];
-                }
-            }
-            sum
-        }));
     }
 }
 
@@ -269,68 +159,6 @@ pub fn spans_of(tags: &[u8]) -> Vec<(Kind, Span)> {
         };
     }
     out
-}
-
-/// Best tag sequence under the BIO constraints. Linear in the length (5 × 5 per character).
-pub fn viterbi(emissions: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], out: &mut [u8]) {
-    viterbi_with(emissions, trans, out, &mut Vec::new());
-}
-
-/// [`viterbi`] with a reusable buffer for the back pointers.
-fn viterbi_with(
-    emissions: &[[f32; TAGS]],
-    trans: &[[f32; TAGS]; TAGS + 1],
-    out: &mut [u8],
-    back: &mut Vec<[u8; TAGS]>,
-) {
-    let n = emissions.len();
-    if n == 0 {
-        return;
-    }
-    // Transitions with the forbidden ones at −∞, so the inner loop needs no test.
-    let mut step = [[f32::NEG_INFINITY; TAGS]; TAGS];
-    for (p, row) in step.iter_mut().enumerate() {
-        for (t, w) in row.iter_mut().enumerate() {
-            if allowed(Some(p as u8), t as u8) {
-                *w = trans[p + 1][t];
-            }
-        }
-    }
-    back.clear();
-    back.resize(n, [0u8; TAGS]);
-    let mut score = [f32::NEG_INFINITY; TAGS];
-    for t in 0..TAGS {
-        if allowed(None, t as u8) {
-            score[t] = trans[0][t] + emissions[0][t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; TAGS];
-        for t in 0..TAGS {
-            let mut best = f32::NEG_INFINITY;
-            let mut from = 0u8;
-            for p in 0..TAGS {
-                let s = score[p] + step[p][t];
-                if s > best {
-                    best = s;
-                    from = p as u8;
-                }
-            }
-            back[i][t] = from;
-            next[t] = best + emissions[i][t];
-        }
-        score = next;
-    }
-    let mut best = 0;
-    for t in 1..TAGS {
-        if score[t] > score[best] {
-            best = t;
-        }
-    }
-    out[n - 1] = best as u8;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i] as usize];
-    }
 }
 
 // ------------------------------------------------------------------ features
@@ -531,7 +359,7 @@ fn hash2(template: u8, chars: &[char], more: &[char]) -> u32 {
     (h >> 32) as u32
 }
 
-/// The bucket of a feature hash in a table of 2^`bits` buckets.
+/// The bucket of a feature hash in a table of 2^`bits` buckets (the hash's top bits).
 fn bucket(h: u32, bits: u32) -> usize {
     (h >> (32 - bits)) as usize
 }
@@ -750,6 +578,8 @@ impl Features {
 #[cfg(feature = "train")]
 pub mod train {
     use super::*;
+    pub use crate::perceptron::train::Config;
+    use crate::perceptron::train::Example;
 
     /// A labelled sentence: one tag per character.
     pub struct Sentence {
@@ -757,155 +587,22 @@ pub mod train {
         pub tags: Vec<u8>,
     }
 
-    pub struct Config {
-        /// log2 of the number of feature buckets.
-        pub bits: u32,
-        pub epochs: usize,
-        /// Seed of the order the sentences are visited in, each epoch.
-        pub seed: u64,
-        /// Weights below this many quantisation steps are pruned to 0.
-        pub prune: f32,
-    }
-
-    /// Deterministic shuffling (xorshift64*).
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-    }
-
     /// Trains on `sentences` and returns the model bytes. `progress` hears of each epoch.
     pub fn train(
         sentences: &[Sentence],
         ctx: &Context,
         config: &Config,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> Vec<u8> {
-        let size = 1usize << config.bits;
-        let feats: Vec<Features> = sentences
+        let examples: Vec<Example> = sentences
             .iter()
             .map(|s| {
                 let mut f = Features::default();
                 f.extract(&s.chars, ctx);
-                f
+                Example::new(f.len(), |i| f.at(i), s.tags.clone(), bucket, config.bits)
             })
             .collect();
-        // w: current weights; u: their time-weighted sum, for averaging (avg = w - u / c).
-        let mut w = vec![0f32; size * TAGS];
-        let mut u = vec![0f32; size * TAGS];
-        let mut tw = [[0f32; TAGS]; TAGS + 1];
-        let mut tu = [[0f32; TAGS]; TAGS + 1];
-        let mut c = 1f32;
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = Rng(config.seed | 1);
-        let mut pred = Vec::new();
-        for epoch in 0..config.epochs {
-            for k in (1..order.len()).rev() {
-                let j = (rng.next() % (k as u64 + 1)) as usize;
-                order.swap(k, j);
-            }
-            let mut errors = 0;
-            for &s in &order {
-                let (sentence, f) = (&sentences[s], &feats[s]);
-                let emissions: Vec<[f32; TAGS]> = (0..f.len())
-                    .map(|i| {
-                        let mut e = [0f32; TAGS];
-                        for &h in f.at(i) {
-                            let at = bucket(h, config.bits) * TAGS;
-                            for (t, x) in e.iter_mut().enumerate() {
-                                *x += w[at + t];
-                            }
-                        }
-                        e
-                    })
-                    .collect();
-                pred.clear();
-                pred.resize(f.len(), O);
-                viterbi(&emissions, &tw, &mut pred);
-                let gold = &sentence.tags;
-                if pred == *gold {
-                    c += 1.0;
-                    continue;
-                }
-                errors += 1;
-                for i in 0..f.len() {
-                    let (g, p) = (gold[i] as usize, pred[i] as usize);
-                    if g != p {
-                        for &h in f.at(i) {
-                            let at = bucket(h, config.bits) * TAGS;
-                            w[at + g] += 1.0;
-                            u[at + g] += c;
-                            w[at + p] -= 1.0;
-                            u[at + p] -= c;
-                        }
-                    }
-                    let gp = if i == 0 { 0 } else { gold[i - 1] as usize + 1 };
-                    let pp = if i == 0 { 0 } else { pred[i - 1] as usize + 1 };
-                    if (gp, g) != (pp, p) {
-                        tw[gp][g] += 1.0;
-                        tu[gp][g] += c;
-                        tw[pp][p] -= 1.0;
-                        tu[pp][p] -= c;
-                    }
-                }
-                c += 1.0;
-            }
-            progress(epoch + 1, errors);
-        }
-        let avg: Vec<f32> = w.iter().zip(&u).map(|(w, u)| w - u / c).collect();
-        let mut trans = [[0f32; TAGS]; TAGS + 1];
-        for r in 0..=TAGS {
-            for t in 0..TAGS {
-                trans[r][t] = tw[r][t] - tu[r][t] / c;
-            }
-        }
-        encode(config.bits, &avg, &trans, config.prune)
-    }
-
-    /// Quantises weights to `i8` codes on a logarithmic scale (127 magnitudes from `prune` to
-    /// the largest weight, each ≈ the same ratio above the last, so large and small weights keep
-    /// the same relative precision), prunes smaller ones to 0, and writes the asset format.
-    pub fn encode(
-        bits: u32,
-        weights: &[f32],
-        trans: &[[f32; TAGS]; TAGS + 1],
-        prune: f32,
-    ) -> Vec<u8> {
-        let prune = prune.max(1e-6);
-        let top = weights.iter().fold(prune * 2.0, |m, w| m.max(w.abs()));
-        let ratio = (top / prune).powf(1.0 / (LEVELS - 1) as f32);
-        let levels: Vec<f32> = (0..LEVELS).map(|k| prune * ratio.powi(k as i32)).collect();
-        let mut out = Vec::with_capacity(HEADER + weights.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&bits.to_le_bytes());
-        for l in &levels {
-            out.extend_from_slice(&l.to_le_bytes());
-        }
-        for row in trans {
-            for w in row {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        let ln_ratio = ratio.ln();
-        for &w in weights {
-            let m = w.abs();
-            let code = if m < prune * ratio.sqrt().recip() {
-                0
-            } else {
-                // Nearest level in log space.
-                let k = ((m / prune).ln() / ln_ratio)
-                    .round()
-                    .clamp(0.0, (LEVELS - 1) as f32);
-                k as i32 + 1
-            };
-            let code = if w < 0.0 { -code } else { code };
-            out.push(code as i8 as u8);
-        }
-        out
+        crate::perceptron::train::train::<TAGS>(&examples, MAGIC, config, progress)
     }
 }
 
@@ -924,7 +621,7 @@ mod tests {
         ];
         let trans = [[0.0; TAGS]; TAGS + 1];
         let mut tags = vec![O; 4];
-        viterbi(&emissions, &trans, &mut tags);
+        crate::perceptron::viterbi(&emissions, &trans, &mut tags, &mut Vec::new());
         for i in 0..tags.len() {
             let prev = (i > 0).then(|| tags[i - 1]);
             assert!(allowed(prev, tags[i]), "{tags:?}");
