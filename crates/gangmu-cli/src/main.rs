@@ -15,6 +15,7 @@ use gangmu_core::{analyze, decode::decode_bytes, Analysis};
 use serde::Deserialize;
 
 mod lexicon;
+mod scores;
 mod train;
 mod train_en;
 

@@ -248,23 +248,7 @@ fn score(
             counts[slot][2] += g.len();
         }
     }
-    let f = |c: [usize; 3]| {
-        let p = c[0] as f64 / c[1].max(1) as f64;
-        let r = c[0] as f64 / c[2].max(1) as f64;
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        format!("P {p:.3} R {r:.3} F1 {f1:.3}")
-    };
-    let all = [0, 1, 2].map(|k| counts[0][k] + counts[1][k]);
-    format!(
-        "PER {} | ORG {} | PER+ORG {}",
-        f(counts[0]),
-        f(counts[1]),
-        f(all)
-    )
+    crate::scores::per_org(counts[0], counts[1])
 }
 
 /// Parses `train-ner-en -o OUT [--epochs N] [--bits B] [--re3d-weight W] CORPUS_DIR`.
