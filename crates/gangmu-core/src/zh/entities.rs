@@ -620,7 +620,13 @@ fn organizations(
                 .take(4)
                 .any(|p| p.overlaps(&body) && *p != body)
         };
-        let mention = if in_name {
+        // A Latin acronym only as a whole word (WHO, not WHOLE).
+        let partial_word = body_text.is_ascii()
+            && [body.start.checked_sub(1), Some(body.end)]
+                .into_iter()
+                .flatten()
+                .any(|i| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric()));
+        let mention = if in_name || partial_word {
             None
         } else if m.pattern().as_usize() < named {
             Some(named_org(chars, body, body_text, states))
@@ -640,6 +646,28 @@ fn organizations(
             continue;
         }
         found.push(mention);
+    }
+    // 中央 alone, listed with other bodies after a verb of following them (学习贯彻中央、
+    // 省市委…的精神): the Party Centre. Elsewhere 中央 is an adjective or part of a slogan.
+    let mut centre = Vec::new();
+    for (i, w) in chars.windows(3).enumerate() {
+        if w[0] == '中' && w[1] == '央' && w[2] == '、' {
+            let after_verb = ["贯彻", "落实", "学习", "按照", "根据"]
+                .iter()
+                .any(|v| i >= 2 && starts_with(chars, i - 2, v));
+            let span = Span::new(i, i + 2);
+            if after_verb && !found.iter().any(|f| f.span.overlaps(&span)) {
+                centre.push(OrgMention {
+                    span,
+                    name: "中央".to_string(),
+                    parts: None,
+                });
+            }
+        }
+    }
+    if !centre.is_empty() {
+        found.extend(centre);
+        found.sort_by_key(|f| f.span.start);
     }
     // Organisations the tagger proposes where the rules found none, and longer names the
     // tagger reads around one the rules found (土耳其 + 外交部, 全国人大常委会 + 法工委).
@@ -1029,6 +1057,35 @@ mod tests {
             !orgs.contains(&"清华") && !orgs.contains(&"华为"),
             "{orgs:?}"
         );
+    }
+
+    #[test]
+    fn latin_acronyms_of_bodies_as_whole_words_with_their_chinese_names() {
+        let (_, orgs) = analyse(
+            "双方愿在联合国、二十国集团和G20框架下加强合作，支持WTO改革。WHOLE和GDP不是机构。",
+        );
+        let g20 = orgs
+            .iter()
+            .find(|o| o.name == "二十国集团")
+            .unwrap_or_else(|| panic!("{orgs:?}"));
+        assert_eq!(g20.aliases, vec!["G20"]);
+        let names = org_names(&orgs);
+        assert!(names.contains(&"WTO"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| *n == "WHO" || *n == "GDP"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn the_centre_listed_with_other_bodies_is_the_party_centre() {
+        let (_, orgs) =
+            analyse("会议要求，认真学习贯彻中央、省市委及省法院重要会议精神。坚持中央厨房模式。");
+        let centre = orgs
+            .iter()
+            .find(|o| o.name == "中央")
+            .unwrap_or_else(|| panic!("{orgs:?}"));
+        assert_eq!(centre.mentions.len(), 1, "not the 中央 of 中央厨房");
     }
 
     #[test]
