@@ -859,7 +859,14 @@ fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> 
         }
     }
     let start = place_before(chars, level_start).unwrap_or(level_start);
-    let span = Span::new(start, body.end);
+    // The party's name before a committee of a place belongs to it (中共河北省委); the
+    // committee without it is the same body (merge_aliases).
+    let party = start >= 2
+        && start > level_start.saturating_sub(5)
+        && start < level_start
+        && body_text.starts_with('委')
+        && starts_with(chars, start - 2, "中共");
+    let span = Span::new(if party { start - 2 } else { start }, body.end);
     Some(OrgMention {
         span,
         name: text_of(chars, span),
@@ -886,8 +893,11 @@ fn place_before(chars: &[char], end: usize) -> Option<usize> {
         if NOT_PLACES.iter().any(|w| word.ends_with(w)) {
             return None;
         }
-        let clean =
-            start == 0 || !is_han(chars[start - 1]) || BEFORE_PLACE.contains(chars[start - 1]);
+        // The party's name before a place is a boundary too (中共 | 丹东 | 市委).
+        let clean = start == 0
+            || !is_han(chars[start - 1])
+            || BEFORE_PLACE.contains(chars[start - 1])
+            || (start >= 2 && chars[start - 2] == '中' && chars[start - 1] == '共');
         clean.then_some(start)
     })
 }
@@ -971,6 +981,20 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             for f in *group {
                 key_of.entry(f.to_string()).or_insert_with(|| key.clone());
             }
+        }
+        // 中共河北省委 is 河北省委, whichever comes first (not 中共中央, a body of its own).
+        let bare = m
+            .name
+            .strip_prefix("中共")
+            .filter(|b| b.chars().count() >= 2 && !NATIONAL_BODIES.contains(&m.name.as_str()));
+        if let Some(bare) = bare {
+            let key = key_of
+                .get(bare)
+                .or_else(|| key_of.get(&m.name))
+                .cloned()
+                .unwrap_or_else(|| m.name.clone());
+            key_of.insert(bare.to_string(), key.clone());
+            key_of.insert(m.name.clone(), key);
         }
         key_of
             .entry(m.name.clone())
@@ -1126,6 +1150,20 @@ mod tests {
             Span::new(0, 2),
             "说 follows names"
         );
+    }
+
+    #[test]
+    fn the_partys_name_before_a_local_committee_belongs_to_it() {
+        let (people, orgs) = analyse(
+            "中共临江市委副书记周明远出席会议。临江市委要求抓好落实。中共河西县委召开常委会。",
+        );
+        let city = orgs
+            .iter()
+            .find(|o| o.name == "中共临江市委")
+            .unwrap_or_else(|| panic!("{orgs:?}"));
+        assert_eq!(city.aliases, vec!["临江市委"]);
+        assert!(org_names(&orgs).contains(&"中共河西县委"), "{orgs:?}");
+        assert_eq!(person(&people, "周明远").titles, vec!["中共临江市委副书记"]);
     }
 
     #[test]
