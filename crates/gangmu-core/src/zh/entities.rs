@@ -648,7 +648,17 @@ fn organizations(
                 .into_iter()
                 .flatten()
                 .any(|i| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric()));
-        let mention = if in_name || partial_word {
+        // A short name at the start of a longer one (复旦大学, 南开中学, 中兴通讯): the longer
+        // name is the body, for the tagger to read whole.
+        let head_of_longer = world
+            && body.len() <= 2
+            && [
+                "大学", "学院", "中学", "小学", "附中", "集团", "公司", "银行", "通讯", "汽车",
+                "军校",
+            ]
+            .iter()
+            .any(|w| starts_with(chars, body.end, w));
+        let mention = if in_name || partial_word || head_of_longer {
             None
         } else if m.pattern().as_usize() < named {
             Some(named_org(chars, body, body_text, states))
@@ -1164,6 +1174,20 @@ mod tests {
         assert_eq!(city.aliases, vec!["临江市委"]);
         assert!(org_names(&orgs).contains(&"中共河西县委"), "{orgs:?}");
         assert_eq!(person(&people, "周明远").titles, vec!["中共临江市委副书记"]);
+    }
+
+    #[test]
+    fn a_short_body_name_opening_a_longer_one_is_not_taken_alone() {
+        let (_, orgs) = analyse("他毕业于复旦大学，后在中兴通讯工作。复旦的老师来看他。");
+        let names = org_names(&orgs);
+        assert!(!names.contains(&"中兴"), "{names:?}");
+        assert_eq!(
+            orgs.iter()
+                .find(|o| o.name == "复旦")
+                .map(|o| o.mentions.len()),
+            Some(1),
+            "only the 复旦 that stands alone: {orgs:?}"
+        );
     }
 
     #[test]
