@@ -47,15 +47,17 @@ pub trait Analyzer {
 /// [`Resources::load`] (and [`Resources::with_english`] once a text needs English), so the
 /// page's first load stays small.
 ///
-/// Cost: parsing the word list builds a hash map of ~33k entries (a few ms), and the automata
-/// over the project's word lists are built (a few ms more); the tagger's weights are read in
-/// place, not copied.
+/// Cost: parsing the word list builds a hash map of ~33k entries (a few ms); the automata over
+/// the project's word lists are built at the first Chinese analysis (a few ms more); the
+/// taggers' weights are read in place, not copied.
 pub struct Resources {
     zh_words: zh::words::Lexicon,
     zh_tagger: Option<zh::tagger::Model<'static>>,
     /// Automata over the project's own word lists (no asset needed), built once here.
-    zh_rules: zh::entities::Rules,
-    zh_lists: zh::tagger::Lists,
+    /// Built on first use, so that resources that never analyse Chinese (or a worker that
+    /// only reads files) never pay for them.
+    zh_rules: std::cell::OnceCell<zh::entities::Rules>,
+    zh_lists: std::cell::OnceCell<zh::tagger::Lists>,
     /// The English tagger (`data/en-ner.bin`); without it English names come from rules only.
     en_tagger: Option<en::tagger::Model<'static>>,
 }
@@ -69,8 +71,8 @@ impl Resources {
         Ok(Resources {
             zh_words: zh::words::Lexicon::parse(zh_words),
             zh_tagger: Some(zh_tagger),
-            zh_rules: zh::entities::Rules::new(),
-            zh_lists: zh::tagger::Lists::new(),
+            zh_rules: Default::default(),
+            zh_lists: Default::default(),
             en_tagger: None,
         })
     }
@@ -95,8 +97,8 @@ impl Resources {
         Resources {
             zh_words: zh::words::Lexicon::parse(""),
             zh_tagger: None,
-            zh_rules: zh::entities::Rules::new(),
-            zh_lists: zh::tagger::Lists::new(),
+            zh_rules: Default::default(),
+            zh_lists: Default::default(),
             en_tagger: None,
         }
     }
@@ -107,8 +109,8 @@ impl Resources {
         Resources {
             zh_words: zh::words::Lexicon::load(),
             zh_tagger: zh::tagger::Model::shipped(),
-            zh_rules: zh::entities::Rules::new(),
-            zh_lists: zh::tagger::Lists::new(),
+            zh_rules: Default::default(),
+            zh_lists: Default::default(),
             en_tagger: en::tagger::Model::shipped(),
         }
     }
@@ -122,11 +124,11 @@ impl Resources {
     }
 
     pub(crate) fn zh_rules(&self) -> &zh::entities::Rules {
-        &self.zh_rules
+        self.zh_rules.get_or_init(zh::entities::Rules::new)
     }
 
     pub(crate) fn zh_lists(&self) -> &zh::tagger::Lists {
-        &self.zh_lists
+        self.zh_lists.get_or_init(zh::tagger::Lists::new)
     }
 
     pub(crate) fn en_tagger(&self) -> Option<&en::tagger::Model<'static>> {
