@@ -1,7 +1,25 @@
-//! Mention-level scores as the training commands print them.
+//! What the training commands share: their score line and their numeric options.
 
 /// Counts of one kind: [correct, predicted, gold].
 pub type Counts = [usize; 3];
+
+/// Adds one sequence's mentions to the counts of `kinds` (people, organisations): exact spans.
+pub fn tally<K: PartialEq + Copy>(
+    counts: &mut [Counts; 2],
+    kinds: [K; 2],
+    gold: &[(K, gangmu_core::Span)],
+    pred: &[(K, gangmu_core::Span)],
+) {
+    for (slot, kind) in kinds.into_iter().enumerate() {
+        let g: Vec<_> = gold.iter().filter(|x| x.0 == kind).map(|x| x.1).collect();
+        let mut p: Vec<_> = pred.iter().filter(|x| x.0 == kind).map(|x| x.1).collect();
+        p.sort();
+        p.dedup();
+        counts[slot][0] += p.iter().filter(|x| g.contains(x)).count();
+        counts[slot][1] += p.len();
+        counts[slot][2] += g.len();
+    }
+}
 
 /// "PER P … R … F1 … | ORG … | PER+ORG …" from the counts of people and organisations.
 pub fn per_org(people: Counts, organizations: Counts) -> String {
@@ -24,8 +42,41 @@ pub fn per_org(people: Counts, organizations: Counts) -> String {
     )
 }
 
+/// The number after a flag, within `range` (the message names the flag and the range).
+pub fn number_in<'a>(
+    args: &mut impl Iterator<Item = &'a String>,
+    flag: &str,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<usize, String> {
+    args.next()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "{flag} needs a number in {}..={}",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numeric_options_in_range() {
+        let args = ["7".to_string(), "99".to_string(), "x".to_string()];
+        let mut it = args.iter();
+        assert_eq!(super::number_in(&mut it, "--epochs", 1..=50), Ok(7));
+        assert!(super::number_in(&mut it, "--bits", 10..=22)
+            .unwrap_err()
+            .contains("--bits needs a number in 10..=22"));
+        assert!(super::number_in(&mut it, "--epochs", 1..=50).is_err());
+        assert!(
+            super::number_in(&mut it, "--epochs", 1..=50).is_err(),
+            "nothing left"
+        );
+    }
+
     #[test]
     fn scores_read_as_precision_recall_f1() {
         let s = super::per_org([3, 4, 6], [0, 0, 2]);

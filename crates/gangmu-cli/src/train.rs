@@ -332,13 +332,7 @@ fn score(sentences: &[Sentence], predict: impl Fn(&Sentence) -> Vec<(Kind, Span)
                 show(&pred)
             );
         }
-        for (k, slot) in [(Kind::Per, 0), (Kind::Org, 1)] {
-            let g: Vec<&Span> = gold.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
-            let p: Vec<&Span> = pred.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
-            counts[slot][0] += p.iter().filter(|x| g.contains(x)).count();
-            counts[slot][1] += p.len();
-            counts[slot][2] += g.len();
-        }
+        crate::scores::tally(&mut counts, [Kind::Per, Kind::Org], &gold, &pred);
     }
     crate::scores::per_org(counts[0], counts[1])
 }
@@ -357,40 +351,17 @@ pub fn options(args: &[String]) -> Result<Options, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-o" => output = Some(it.next().ok_or("-o needs a file")?.clone()),
-            "--epochs" => {
-                epochs = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or("--epochs needs a number")?
-            }
-            "--bits" => {
-                bits = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|b| (10..=22).contains(b))
-                    .ok_or("--bits needs a number in 10..=22")?
-            }
+            "--epochs" => epochs = crate::scores::number_in(&mut it, "--epochs", 1..=1000)?,
+            "--bits" => bits = crate::scores::number_in(&mut it, "--bits", 10..=22)? as u32,
             "--all-scores" => all_scores = true,
-            "--pd-fold" => {
-                pd_fold = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|k| *k < 5)
-                    .ok_or("--pd-fold needs a number in 0..=4")?
-            }
+            "--pd-fold" => pd_fold = crate::scores::number_in(&mut it, "--pd-fold", 0..=4)?,
             "--skip" => skip.push(
                 it.next()
                     .filter(|c| matches!(c.as_str(), "weibo" | "resume"))
                     .ok_or("--skip needs weibo or resume")?
                     .clone(),
             ),
-            "--pd-weight" => {
-                pd_weight = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|w| *w <= 10)
-                    .ok_or("--pd-weight needs a number in 0..=10")?
-            }
+            "--pd-weight" => pd_weight = crate::scores::number_in(&mut it, "--pd-weight", 0..=10)?,
             a if a.starts_with('-') => return Err(format!("unknown option `{a}`")),
             a if corpus.is_none() => corpus = Some(a.to_string()),
             a => return Err(format!("unexpected argument `{a}`")),

@@ -238,15 +238,7 @@ fn score(
             };
             eprintln!("{text}\n  gold {}\n  pred {}", show(&gold), show(&pred));
         }
-        for (k, slot) in [(Kind::Per, 0), (Kind::Org, 1)] {
-            let g: Vec<&Span> = gold.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
-            let mut p: Vec<&Span> = pred.iter().filter(|x| x.0 == k).map(|x| &x.1).collect();
-            p.sort();
-            p.dedup();
-            counts[slot][0] += p.iter().filter(|x| g.contains(x)).count();
-            counts[slot][1] += p.len();
-            counts[slot][2] += g.len();
-        }
+        crate::scores::tally(&mut counts, [Kind::Per, Kind::Org], &gold, &pred);
     }
     crate::scores::per_org(counts[0], counts[1])
 }
@@ -262,25 +254,10 @@ pub fn options(args: &[String]) -> Result<Options, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-o" => output = Some(it.next().ok_or("-o needs a file")?.clone()),
-            "--epochs" => {
-                epochs = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or("--epochs needs a number")?
-            }
-            "--bits" => {
-                bits = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|b| (10..=22).contains(b))
-                    .ok_or("--bits needs a number in 10..=22")?
-            }
+            "--epochs" => epochs = crate::scores::number_in(&mut it, "--epochs", 1..=1000)?,
+            "--bits" => bits = crate::scores::number_in(&mut it, "--bits", 10..=22)? as u32,
             "--re3d-weight" => {
-                re3d_weight = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|w| *w <= 10)
-                    .ok_or("--re3d-weight needs a number in 0..=10")?
+                re3d_weight = crate::scores::number_in(&mut it, "--re3d-weight", 0..=10)?
             }
             a if a.starts_with('-') => return Err(format!("unknown option `{a}`")),
             a if corpus.is_none() => corpus = Some(a.to_string()),
