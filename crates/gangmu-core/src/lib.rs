@@ -123,6 +123,13 @@ impl Resources {
         self.zh_tagger.as_ref()
     }
 
+    /// Builds now what would otherwise be built at the first Chinese analysis (the automata
+    /// over the project's word lists), so that analysis does not pay for it.
+    pub fn prepare(&self) {
+        self.zh_rules();
+        self.zh_lists();
+    }
+
     pub(crate) fn zh_rules(&self) -> &zh::entities::Rules {
         self.zh_rules.get_or_init(zh::entities::Rules::new)
     }
