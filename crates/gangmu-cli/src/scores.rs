@@ -42,6 +42,20 @@ pub fn per_org(people: Counts, organizations: Counts) -> String {
     )
 }
 
+/// "model: 2^B buckets, N bytes, M non-zero weights" for a model of `tags` codes a bucket (the
+/// header is whatever precedes the table).
+pub fn model_line(bits: u32, bytes: &[u8], tags: usize) -> String {
+    let table = (1usize << bits) * tags;
+    let nonzero = bytes[bytes.len().saturating_sub(table)..]
+        .iter()
+        .filter(|&&b| b != 0)
+        .count();
+    format!(
+        "model: 2^{bits} buckets, {} bytes, {nonzero} non-zero weights",
+        bytes.len()
+    )
+}
+
 /// The number after a flag, within `range` (the message names the flag and the range).
 pub fn number_in<'a>(
     args: &mut impl Iterator<Item = &'a String>,

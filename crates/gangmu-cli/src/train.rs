@@ -112,16 +112,9 @@ pub fn run(options: &Options) -> Result<(), String> {
     });
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let model = Model::from_bytes(bytes).map_err(|e| format!("trained model: {e}"))?;
-    let nonzero = bytes
-        .iter()
-        .skip(8 + 4 + 127 * 4 + 30 * 4)
-        .filter(|&&b| b != 0)
-        .count();
     println!(
-        "model: 2^{} buckets, {} bytes, {} non-zero weights",
-        options.bits,
-        bytes.len(),
-        nonzero
+        "{}",
+        crate::scores::model_line(options.bits, bytes, gangmu_core::zh::tagger::TAGS)
     );
     // The tagger alone, the rules alone (no model) and both as `analyze` combines them.
     let merged = Resources::load(WORDS, bytes)?;

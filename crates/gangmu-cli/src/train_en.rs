@@ -80,14 +80,8 @@ pub fn run(options: &Options) -> Result<(), String> {
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let model = Model::from_bytes(bytes).map_err(|e| format!("trained model: {e}"))?;
     println!(
-        "model: 2^{} buckets, {} bytes, {} non-zero weights",
-        options.bits,
-        bytes.len(),
-        bytes
-            .iter()
-            .skip(8 + 4 + 127 * 4 + 90 * 4)
-            .filter(|&&b| b != 0)
-            .count()
+        "{}",
+        crate::scores::model_line(options.bits, bytes, gangmu_core::en::tagger::TAGS)
     );
     let merged = Resources::none().with_english(bytes)?;
     let rules = Resources::none();
