@@ -232,3 +232,84 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `gangmu lexicon names`: how name-like each character is as a given-name character
+/// (`crates/gangmu-core/data/zh-name-chars.txt`, read by the tagger's features).
+///
+/// The people the rules find in the corpus (names next to titles: `analyze` without the tagger,
+/// so that the table does not depend on the model it feeds) give, for each character, the number of distinct Chinese names (a listed surname and one or
+/// two more characters) in which it follows the surname; that count against the character's
+/// frequency in the whole corpus, as log2((names + ½) / (per-million frequency + 1)), is cut
+/// into six levels (6: given names far more than elsewhere; 1: common characters that seldom
+/// name anyone). A character never seen in a given name has no level.
+pub fn names(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        collect_files(input, &mut files)?;
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err("no .md or .txt files in the inputs".into());
+    }
+    // The rules alone (names by their titles): the table must not depend on the tagger it feeds.
+    let resources = gangmu_core::Resources::none();
+    let mut han: HashMap<char, u64> = HashMap::new();
+    let mut names: std::collections::BTreeSet<String> = Default::default();
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        for c in text.chars().filter(|&c| is_han(c)) {
+            *han.entry(c).or_default() += 1;
+        }
+        let analysis = gangmu_core::analyze_with(&text, &resources);
+        names.extend(analysis.people.into_iter().map(|p| p.name));
+    }
+    let total: u64 = han.values().sum();
+    let mut given: HashMap<char, u64> = HashMap::new();
+    for name in &names {
+        let chars: Vec<char> = name.chars().collect();
+        if (2..=3).contains(&chars.len())
+            && chars.iter().all(|&c| is_han(c))
+            && gangmu_core::zh::tagger::is_surname(chars[0])
+        {
+            for &c in &chars[1..] {
+                *given.entry(c).or_default() += 1;
+            }
+        }
+    }
+    let mut levels: Vec<String> = vec![String::new(); 7];
+    let mut chars: Vec<(&char, &u64)> = given.iter().collect();
+    chars.sort();
+    for (&c, &g) in chars {
+        let per_million = han.get(&c).copied().unwrap_or(0) as f64 * 1e6 / total.max(1) as f64;
+        let r = ((g as f64 + 0.5) / (per_million + 1.0)).log2();
+        let level = match r {
+            r if r >= 1.0 => 6,
+            r if r >= 0.0 => 5,
+            r if r >= -2.0 => 4,
+            r if r >= -4.0 => 3,
+            r if r >= -6.0 => 2,
+            _ => 1,
+        };
+        levels[level].push(c);
+    }
+    let io = |e: std::io::Error| format!("{}: {e}", output.display());
+    let mut out = std::io::BufWriter::new(std::fs::File::create(output).map_err(io)?);
+    writeln!(
+        out,
+        "# gangmu zh given-name characters v1: level<TAB>characters (6: most name-like)\n# built by `gangmu lexicon names` from {} files: {} names, {} given-name characters",
+        files.len(),
+        names.len(),
+        given.len()
+    )
+    .map_err(io)?;
+    for (level, chars) in levels.iter().enumerate().skip(1) {
+        writeln!(out, "{level}\t{chars}").map_err(io)?;
+    }
+    eprintln!(
+        "lexicon names: {} files, {} names, {} given-name characters",
+        files.len(),
+        names.len(),
+        given.len()
+    );
+    Ok(())
+}

@@ -11,7 +11,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use gangmu_core::{analyze, decode::decode_bytes, Analysis};
+use gangmu_core::{analyze_with, decode::decode_bytes, Analysis, Resources};
 use serde::Deserialize;
 
 mod lexicon;
@@ -22,9 +22,11 @@ mod train_en;
 const USAGE: &str = "usage:
   gangmu analyze [--pretty] FILE|-     print the analysis JSON of a text file (- reads stdin)
   gangmu analyze --jsonl [FILE|-]      read {\"id\",\"text\"} lines, print one analysis line each
+      [--zh-model FILE]                with another Chinese tagger (e.g. one train-ner wrote)
   gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus
+  gangmu lexicon names -o OUT DIR...   derive the given-name character levels from a corpus
   gangmu train-ner -o OUT CORPUS_DIR [--epochs N] [--bits B] [--pd-weight W] [--all-scores]
-                                       train the Chinese NER tagger and print held-out scores
+      [--pd-fold K] [--extra FILE]     train the Chinese NER tagger and print held-out scores
   gangmu train-ner-en -o OUT CORPUS_DIR [--epochs N] [--bits B] [--re3d-weight W]
                                        train the English NER tagger and print held-out scores
   gangmu share-size FILE...            length of the share link each text would make
@@ -72,9 +74,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut jsonl = false;
     let mut pretty = false;
     let mut path = None;
-    for arg in rest {
+    let mut zh_model = None;
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
+            "--zh-model" => zh_model = Some(args.next().ok_or("--zh-model needs a file")?),
             "--pretty" => pretty = true,
             "-" => path = Some("-"),
             a if a.starts_with("--") => return Err(format!("unknown option `{a}`\n{USAGE}")),
@@ -82,14 +87,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             a => return Err(format!("unexpected argument `{a}`\n{USAGE}")),
         }
     }
+    let resources = match zh_model {
+        Some(file) => {
+            let model = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+            Resources::load(train::WORDS, Box::leak(model.into_boxed_slice()))?
+        }
+        None => Resources::embedded(),
+    };
     let bytes = read_input(path.unwrap_or(if jsonl { "-" } else { "" }))?;
     if jsonl {
-        return analyze_jsonl(&bytes);
+        return analyze_jsonl(&bytes, &resources);
     }
     let text = decode_bytes(&bytes)
         .map_err(|e| format!("{}: {e}", path.unwrap_or("-")))?
         .text;
-    let analysis = analyze(&text);
+    let analysis = analyze_with(&text, &resources);
     let json = if pretty {
         serde_json::to_string_pretty(&analysis)
     } else {
@@ -125,7 +137,7 @@ fn share_size(files: &[String]) -> Result<ExitCode, String> {
 
 fn build_lexicon(args: &[String]) -> Result<ExitCode, String> {
     let (sub, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
-    if sub != "build" {
+    if sub != "build" && sub != "names" {
         return Err(format!("unknown lexicon command `{sub}`\n{USAGE}"));
     }
     let mut output = None;
@@ -142,7 +154,11 @@ fn build_lexicon(args: &[String]) -> Result<ExitCode, String> {
     if inputs.is_empty() {
         return Err(format!("which corpus?\n{USAGE}"));
     }
-    lexicon::build(&inputs, std::path::Path::new(&output))?;
+    if sub == "names" {
+        lexicon::names(&inputs, std::path::Path::new(&output))?;
+    } else {
+        lexicon::build(&inputs, std::path::Path::new(&output))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -169,7 +185,7 @@ struct Document {
 
 /// One analysis line per input line; a bad line is reported on stderr and skipped, and the
 /// exit code says whether any was.
-fn analyze_jsonl(bytes: &[u8]) -> Result<ExitCode, String> {
+fn analyze_jsonl(bytes: &[u8], resources: &Resources) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
@@ -189,7 +205,7 @@ fn analyze_jsonl(bytes: &[u8]) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        let mut analysis: Analysis = analyze(&doc.text);
+        let mut analysis: Analysis = analyze_with(&doc.text, resources);
         analysis.id = doc.id.map(|id| match id {
             serde_json::Value::String(s) => s,
             other => other.to_string(),

@@ -104,3 +104,66 @@ fn errors_go_to_stderr_with_a_failure_code() {
     assert!(!binary.status.success());
     assert!(String::from_utf8_lossy(&binary.stderr).contains("binary"));
 }
+
+#[test]
+fn another_model_can_be_given_and_a_bad_one_is_refused() {
+    let shipped = json(&gangmu(&["analyze", MEETING], None));
+    let same = json(&gangmu(
+        &[
+            "analyze",
+            "--zh-model",
+            "../gangmu-core/data/zh-ner.bin",
+            MEETING,
+        ],
+        None,
+    ));
+    assert_eq!(shipped, same);
+    let bad = gangmu(&["analyze", "--zh-model", MEETING, MEETING], None);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("tagger model"));
+}
+
+#[test]
+fn lexicon_names_levels_the_characters_of_titled_names() {
+    let dir = std::env::temp_dir().join(format!("gangmu-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "市委书记王晓婷主持会议，副市长李婷、张晓东出席。会议指出，要把工作做实做细。\n\
+         区委副书记赵丽婷、区长陈晓东参加调研。调研组指出，要抓好当前的工作。\n",
+    )
+    .unwrap();
+    let out = dir.join("names.txt");
+    let run = gangmu(
+        &[
+            "lexicon",
+            "names",
+            "-o",
+            out.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let table = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let level_of = |c: char| {
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .find_map(|l| {
+                let (level, chars) = l.split_once('\t')?;
+                chars.contains(c).then(|| level.parse::<u8>().unwrap())
+            })
+            .unwrap_or(0)
+    };
+    assert!(table.starts_with("# gangmu zh given-name characters v1"));
+    // 婷 and 晓 are in several names; 的 and 会 in none.
+    assert!(level_of('婷') > 0 && level_of('晓') > 0, "{table}");
+    assert_eq!(level_of('的'), 0);
+    assert_eq!(level_of('会'), 0);
+}

@@ -80,7 +80,10 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         None => Vec::new(),
     };
     let orgs = organizations(rules, &source, chars, &offsets, &proposed);
-    let people = people(rules, &source, chars, &offsets, &orgs, &proposed);
+    let lists = resources.zh_lists();
+    let people = people(rules, &source, chars, &offsets, &orgs, &proposed, |c| {
+        lists.given_level(c)
+    });
     (people, orgs)
 }
 
@@ -95,25 +98,40 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if !name.iter().all(|&c| is_han(c) || c == '·') || name.last() == Some(&'·') {
         return false;
     }
+    // A title is not part of a name (和总统, 王小明书记), nor does a name start with its dot.
+    if ends_with_any(&word, TITLE_WORDS).is_some() || name[0] == '·' {
+        return false;
+    }
+    // Transliterated towns and regions the tagger reads as people (波克罗夫斯克, 顿涅茨克,
+    // 斯大林格勒, 阿夫杰耶夫卡, 阿穆尔州); 马斯克 and 卡夫卡 are shorter.
+    if name.len() >= 4
+        && ["斯克", "茨克", "格勒", "夫卡", "堡", "州"]
+            .iter()
+            .any(|e| word.ends_with(e))
+    {
+        return false;
+    }
     let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
     let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
     let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
     // Names the lists do not know (金正日, 冈田武史, 基里延科): the tagger's word, as long as no
-    // function word or character of an institution's name (示范法庭) is inside and no title
-    // word ends it.
-    let other = (name.len() <= 4 || name.contains(&'·'))
+    // function word or character of an institution's name (示范法庭) is inside.
+    let other = name.len() <= 4
         && !name
             .iter()
-            .any(|&c| FUNCTION_CHARS.contains(c) || INSTITUTION_CHARS.contains(c))
-        && ends_with_any(&word, TITLE_WORDS).is_none();
-    chinese || foreign || other
+            .any(|&c| FUNCTION_CHARS.contains(c) || INSTITUTION_CHARS.contains(c));
+    // A name in parts joined by · (彼得·皮奥): the parts are not read for function words,
+    // whatever their characters (得 in 彼得).
+    let dotted = name.contains(&'·') && !name.windows(2).any(|w| w == ['·', '·']);
+    chinese || foreign || other || dotted
 }
 
 /// Would a span the tagger proposes as an organisation pass for one? It must end with a word
 /// that ends organisation names (公司, 大学, 委员会…) after a name of its own, or with one of the
 /// characters that head them (农业部, 新华社, 中国队, 招商银行) in a name of three or more; and
 /// never be a collective reference (全市法院, 各级党委, 两级法院), a bare place, a meeting or a
-/// document (…工作会议, …条例), or cross a space.
+/// document (…工作会议, …条例), or cross a space, a title mark or a list's 、 or 及
+/// (市委及最高法院).
 fn plausible_org(chars: &[char], span: Span) -> bool {
     let name: String = chars[span.start..span.end].iter().collect();
     let suffix = ORG_SUFFIXES
@@ -130,7 +148,7 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !name.ends_with("两院")
         && chars[span.start..span.end]
             .iter()
-            .all(|&c| !c.is_whitespace() && c != '《' && c != '》')
+            .all(|&c| !c.is_whitespace() && !"《》、及".contains(c))
 }
 
 /// Converts byte offsets of `source` (as Aho-Corasick reports them) to char offsets.
@@ -305,6 +323,7 @@ fn people(
     offsets: &CharOffsets,
     orgs: &[Organization],
     proposed: &[(Kind, Span)],
+    given: impl Fn(char) -> u8,
 ) -> Vec<Person> {
     let titles_ac = &rules.titles;
     let mut found: Vec<Found> = Vec::new();
@@ -425,6 +444,7 @@ fn people(
         });
     }
     found.sort_by_key(|f| f.span.start);
+    trim_to_known_names(&mut found, given);
 
     // One entry per name, titles in order of first appearance.
     let mut order: Vec<String> = Vec::new();
@@ -494,6 +514,33 @@ fn people(
         .collect();
     people.sort_by_key(|p| p.mentions[0].start);
     people
+}
+
+/// A name read with a character of the text around it (普京致, 和普京, 李希送) where the
+/// document names the same person without it, with a title: the shorter name. Only when the extra
+/// character is not one names are made of (`given` level 4 or more: 李强 and 李强民 are two
+/// people).
+fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8) {
+    let known: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| f.span.len() >= 2 && !f.titles.is_empty())
+        .map(|f| f.name.clone())
+        .collect();
+    for f in found.iter_mut().filter(|f| f.span.len() >= 3) {
+        let name: Vec<char> = f.name.chars().collect();
+        let n = name.len();
+        let head: String = name[..n - 1].iter().collect();
+        let tail: String = name[1..].iter().collect();
+        // Nor when it could belong to a transliteration (特罗瓦达, 斯凯里特).
+        let extra = |c: char| given(c) < 4 && !TRANSLITERATION.contains(c) && c != '·';
+        if known.contains(&head) && extra(name[n - 1]) {
+            f.span = Span::new(f.span.start, f.span.end - 1);
+            f.name = head;
+        } else if known.contains(&tail) && extra(name[0]) {
+            f.span = Span::new(f.span.start + 1, f.span.end);
+            f.name = tail;
+        }
+    }
 }
 
 /// A surname with a form of address (胡老, 王小姐, 李先生, 老张, 小刘) names its person by the
@@ -699,6 +746,37 @@ fn organizations(
     }
     if !centre.is_empty() {
         found.extend(centre);
+        found.sort_by_key(|f| f.span.start);
+    }
+    // A newspaper in title marks (《人民日报》, 《纽约时报》, 《费加罗报》) is a news outlet; not
+    // a communiqué, bulletin or forecast (《公报》, 《简报》).
+    let mut papers = Vec::new();
+    for (open, _) in chars.iter().enumerate().filter(|(_, &c)| c == '《') {
+        let start = open + 1;
+        let Some(len) = chars[start..].iter().take(13).position(|&c| c == '》') else {
+            continue;
+        };
+        let span = Span::new(start, start + len);
+        let name = text_of(chars, span);
+        let not_paper = [
+            "公报", "通报", "简报", "情报", "汇报", "预报", "快报", "画报", "海报", "年报", "月报",
+            "周报", "学报",
+        ];
+        if len >= 3
+            && name.ends_with('报')
+            && !not_paper.iter().any(|e| name.ends_with(e))
+            && name.chars().all(is_han)
+            && !found.iter().any(|f| f.span.overlaps(&span))
+        {
+            papers.push(OrgMention {
+                span,
+                name,
+                parts: None,
+            });
+        }
+    }
+    if !papers.is_empty() {
+        found.extend(papers);
         found.sort_by_key(|f| f.span.start);
     }
     // Organisations the tagger proposes where the rules found none, and longer names the
@@ -1349,6 +1427,73 @@ mod tests {
             let (chars, span) = span_of(text, word);
             assert_eq!(plausible_person(&chars, span), ok, "{word}");
         }
+    }
+
+    #[test]
+    fn dotted_names_pass_and_towns_and_titles_do_not() {
+        for (text, word, ok) in [
+            ("执行干事彼得·皮奥在会上讲话。", "彼得·皮奥", true),
+            ("会见了马·莱万多夫斯基教授。", "马·莱万多夫斯基", true),
+            ("雪克来提·扎克尔出席。", "·扎克尔", false),
+            ("俄军攻入波克罗夫斯克。", "波克罗夫斯克", false),
+            ("战事延及阿夫杰耶夫卡。", "阿夫杰耶夫卡", false),
+            ("远东的阿穆尔州降雨。", "阿穆尔州", false),
+            ("马斯克宣布新计划。", "马斯克", true),
+            ("向习近平主席和总统先生致意。", "和总统", false),
+        ] {
+            let (chars, span) = span_of(text, word);
+            assert_eq!(plausible_person(&chars, span), ok, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_name_read_with_a_neighbouring_character_is_cut_to_the_titled_name() {
+        let found = |name: &str, start: usize, titles: &[&str]| Found {
+            span: Span::new(start, start + name.chars().count()),
+            name: name.to_string(),
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+        };
+        let mut all = vec![
+            found("普京", 4, &["俄罗斯总统"]),
+            found("普京致", 20, &[]),
+            found("和普京", 40, &[]),
+            found("李强", 60, &["国务院总理"]),
+            // 彬 is a given-name character: 李强彬 is another person.
+            found("李强彬", 80, &[]),
+            // 达 may belong to a transliteration: 特罗瓦达 stays whole.
+            found("特罗瓦", 100, &["总理"]),
+            found("特罗瓦达", 120, &[]),
+            // No title for 王东: 王东明 is not cut.
+            found("王东", 140, &[]),
+            found("王东明", 150, &[]),
+        ];
+        let lists = crate::zh::tagger::Lists::new();
+        trim_to_known_names(&mut all, |c| lists.given_level(c));
+        let names: Vec<(&str, usize)> = all
+            .iter()
+            .map(|f| (f.name.as_str(), f.span.start))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("普京", 4),
+                ("普京", 20),
+                ("普京", 41),
+                ("李强", 60),
+                ("李强彬", 80),
+                ("特罗瓦", 100),
+                ("特罗瓦达", 120),
+                ("王东", 140),
+                ("王东明", 150),
+            ]
+        );
+    }
+
+    #[test]
+    fn newspapers_in_title_marks_are_organisations() {
+        let (_, orgs) = analyse("《青川日报》发表评论员文章，《纽约时报》也作了报道。会议审议了《工作简报》和《公报》。");
+        assert_eq!(org_names(&orgs), vec!["青川日报", "纽约时报"]);
+        assert_eq!(orgs[0].mentions, vec![Span::new(1, 5)]);
     }
 
     #[test]

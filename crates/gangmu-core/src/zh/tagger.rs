@@ -12,15 +12,20 @@
 //! surname (single or compound) starts here, a title word ends just before or starts just after,
 //! a word that follows names starts after, an organisation body or suffix ends here or covers
 //! this character, a national body or a country covers it, the character never occurs in names,
-//! or is a transliteration character.
+//! or is a transliteration character. And how name-like the characters of the window are as
+//! given-name characters (`data/zh-name-chars.txt`, six levels from the names next to titles
+//! in the news corpus, built by `gangmu lexicon names`), alone and after a surname: they let
+//! the tagger read a name it has never seen (叶笃正, 曲格平) from its characters, which the
+//! few thousand People's Daily sentences cannot teach one by one.
 //!
 //! **Model.** Weights, decoding, training and the asset format (`data/zh-ner.bin`, magic
 //! `b"GMNER2\0\0"`, written by `gangmu train-ner`) are the labeller both taggers share:
 //! [`crate::perceptron`]. A feature's bucket is its hash's top bits.
 //!
 //! **Cost.** The shipped asset is 2^18 × 5 bytes + a 656-byte header = 1,311,360 bytes raw,
-//! 769,120 bytes gzip -9 (most codes are 0). Once per [`crate::Resources`], [`Lists::new`]
-//! builds one Aho-Corasick automaton over ~900 list words. Tagging is linear in the text: ~30
+//! 779,326 bytes gzip -9 (most codes are 0); the given-name table is 2.5 KB, compiled in. Once
+//! per [`crate::Resources`], [`Lists::new`] builds one Aho-Corasick automaton over ~900 list
+//! words. Tagging is linear in the text: ~35
 //! hashed features per character (5 weights each, one table read) and Viterbi over 5 tags —
 //! about 40% of `analyze`'s time on Chinese news (`scripts/bench.sh`).
 
@@ -137,6 +142,11 @@ fn line_ends(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
         .chain(std::iter::once(chars.len()))
 }
 
+/// Whether `c` is one of the listed single-character surnames.
+pub fn is_surname(c: char) -> bool {
+    SURNAMES.contains(c)
+}
+
 /// Spans of a BIO tag sequence.
 pub fn spans_of(tags: &[u8]) -> Vec<(Kind, Span)> {
     let mut out = Vec::new();
@@ -180,7 +190,14 @@ pub struct Lists {
     /// Character classes from the word lists (surname, not in a name, transliteration): one
     /// lookup instead of a scan of a long string for every character of the text.
     classes: FxHashMap<char, u8>,
+    /// How name-like a character is as a given-name character (1..=6; absent: never seen in
+    /// a name): [`NAME_CHARS`].
+    given: FxHashMap<char, u8>,
 }
+
+/// Given-name characters by level, derived from the people `analyze` finds in the news corpus
+/// (`gangmu lexicon names`).
+const NAME_CHARS: &str = include_str!("../../data/zh-name-chars.txt");
 
 /// What the features need: the word list for segmentation and the project's word lists.
 pub struct Context<'r> {
@@ -234,11 +251,26 @@ impl Lists {
                 *classes.entry(ch).or_default() |= C_COMPOUND_FIRST;
             }
         }
+        let mut given: FxHashMap<char, u8> = FxHashMap::default();
+        for line in NAME_CHARS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((level, chars)) = line.split_once('\t') {
+                let level: u8 = level.parse().unwrap_or(0);
+                given.extend(chars.chars().map(|c| (c, level)));
+            }
+        }
         Lists {
             lists,
             flags: words.iter().map(|(_, f)| *f).collect(),
             classes,
+            given,
         }
+    }
+}
+
+impl Lists {
+    /// How name-like `c` is as a given-name character: 1 (seldom) to 6, 0 never seen in one.
+    pub fn given_level(&self, c: char) -> u8 {
+        self.given.get(&c).copied().unwrap_or(0)
     }
 }
 
@@ -482,6 +514,11 @@ impl Features {
             .map(|ch| ctx.lists.classes.get(ch).copied().unwrap_or(0))
             .collect();
         let class = |i: usize| classes[i + 2];
+        // Given-name levels as characters ('0': none), padded like the window.
+        let given: Vec<char> = padded
+            .iter()
+            .map(|ch| char::from(b'0' + ctx.lists.given.get(ch).copied().unwrap_or(0)))
+            .collect();
         // A compound surname starts at i (only tested where its first character could).
         let compound: Vec<bool> = (0..n)
             .map(|i| {
@@ -567,6 +604,19 @@ impl Features {
             if q.national > 0 {
                 h.push(hash_n(39, q.national as u32));
             }
+            // Given-name levels: this character, its neighbours, and after a surname.
+            let g = &given[i..i + 5];
+            h.push(hash(40, &g[2..3]));
+            h.push(hash(41, &g[1..4]));
+            if i >= 1 && class(i - 1) & C_SURNAME != 0 {
+                h.push(hash(42, &g[2..4]));
+            }
+            if i >= 2 && class(i - 2) & C_SURNAME != 0 {
+                h.push(hash(43, &g[1..3]));
+            }
+            if surname {
+                h.push(hash(44, &g[3..5]));
+            }
         }
     }
 }
@@ -627,6 +677,19 @@ mod tests {
             assert!(allowed(prev, tags[i]), "{tags:?}");
         }
         assert!(tags.iter().any(|&t| t != O), "{tags:?}");
+    }
+
+    #[test]
+    fn given_name_levels_rank_name_characters_above_common_ones() {
+        let lists = Lists::new();
+        // Every level of the table is used, and a particle is in none.
+        let levels: std::collections::BTreeSet<u8> = lists.given.values().copied().collect();
+        assert!(levels.len() >= 4, "{levels:?}");
+        assert_eq!(lists.given_level('的'), 0);
+        // Characters of given names rank above the common characters that sometimes follow
+        // a surname in running text.
+        assert!(lists.given_level('娟') > lists.given_level('国'));
+        assert!(lists.given_level('婷') > lists.given_level('人'));
     }
 
     #[test]
