@@ -13,6 +13,10 @@
 //!   `--pd-weight` times over (default 10): the held-out test sets (MSRA, People's Daily test)
 //!   follow its annotation conventions, which the other corpora do not.
 //!
+//! - `--extra FILE` (any number): more sentences, in People's Daily's column format, labelled
+//!   elsewhere — for experiments such as self-training or distillation (neither is in the
+//!   shipped model: measured by cross-validation, neither helped; see the README).
+//!
 //! The People's Daily held-out fifth and the CLUENER held-out tenth give the dev scores printed
 //! at the end: the tagger alone and `analyze` (tagger + rules); `--all-scores` adds the rules
 //! alone (`GANGMU_DEBUG=1` also prints each dev sentence with its gold and predicted spans).
