@@ -346,7 +346,7 @@ fn people(
         if let Some(len) = name_len {
             let titles = title_chain(chars, title.end, &named);
             let mut at = title.end;
-            let mut len = len;
+            let mut len = whole_dotted_name(chars, Span::new(at, at + len)).len();
             loop {
                 let span = Span::new(at, at + len);
                 named.mark(span);
@@ -422,7 +422,7 @@ fn people(
             true
         };
         let span = if addressed == span && kind == Kind::Per {
-            whole_given_name(chars, span)
+            whole_dotted_name(chars, whole_given_name(chars, span))
         } else {
             addressed
         };
@@ -565,6 +565,41 @@ fn surname_of_address(chars: &[char], span: Span) -> Span {
 /// A two-character name the tagger cut after the given name's first character (张吉|龙30日,
 /// 张铁|发的话): when nothing marks an end after two characters and the third is clearly
 /// followed by one (a non-Han character or a word that follows names), the name has three.
+/// A name in parts joined by · read only in part (瓦尔特|·沙佛尔霍夫, 拉·甘|地, 彼得·|皮奥):
+/// the whole of it. A part runs over transliteration characters, up to a word that ends names
+/// (说, 表示).
+fn whole_dotted_name(chars: &[char], span: Span) -> Span {
+    const LONGEST: usize = 16;
+    let in_part = |i: usize| chars.get(i).is_some_and(|&c| TRANSLITERATION.contains(c));
+    let (mut start, mut end) = (span.start, span.end);
+    let mut dotted = chars[start..end].contains(&'·');
+    loop {
+        if chars.get(end) == Some(&'·') && in_part(end + 1) {
+            end += 1;
+            dotted = true;
+        } else if !dotted || chars.get(end - 1) == Some(&'·') && !in_part(end) {
+            break;
+        }
+        let before = end;
+        while in_part(end) && name_end_strength(chars, end) == 0 && end - start < LONGEST {
+            end += 1;
+        }
+        if end == before || chars.get(end) != Some(&'·') {
+            break;
+        }
+    }
+    if chars.get(end - 1) == Some(&'·') {
+        end -= 1;
+    }
+    while start >= 2 && chars[start - 1] == '·' && in_part(start - 2) && end - start < LONGEST {
+        start -= 1;
+        while start > 0 && in_part(start - 1) && end - start < LONGEST {
+            start -= 1;
+        }
+    }
+    Span::new(start, end)
+}
+
 fn whole_given_name(chars: &[char], span: Span) -> Span {
     let three = Span::new(span.start, span.end + 1);
     let extend = span.len() == 2
@@ -1443,6 +1478,29 @@ mod tests {
         ] {
             let (chars, span) = span_of(text, word);
             assert_eq!(plausible_person(&chars, span), ok, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_dotted_name_read_in_part_is_taken_whole() {
+        for (text, part, whole) in [
+            (
+                "秘书长瓦尔特·沙佛尔霍夫在会上说。",
+                "瓦尔特",
+                "瓦尔特·沙佛尔霍夫",
+            ),
+            ("研究员莉萨·科斯马斯说，市场放缓。", "莉萨", "莉萨·科斯马斯"),
+            ("执行干事玛丽亚·皮奥指出，形势严峻。", "皮奥", "玛丽亚·皮奥"),
+            (
+                "部长卡洛斯·阿马特在表决前发言。",
+                "卡洛斯·阿",
+                "卡洛斯·阿马特",
+            ),
+            ("会见了安德烈。", "安德烈", "安德烈"),
+        ] {
+            let (chars, span) = span_of(text, part);
+            let got = whole_dotted_name(&chars, span);
+            assert_eq!(text_of(&chars, got), whole, "{text}");
         }
     }
 

@@ -28,7 +28,7 @@ pub const AFTER_NAME: &[&str] = &[
 
 /// Characters of transliterated foreign names (托卡耶夫, 斯迈洛夫): a run of these after a
 /// title is read as one name.
-pub const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福富盖戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛吕马玛迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺帕潘佩皮普齐奇乔切琴萨塞赛桑瑟森沙尚舍什施斯松苏索塔泰坦汤特图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊英尤约泽扎詹兹佐夫娃娜茨芙莎丝蔻耳策津措澳鲍贡骞荣瑞舒朔硕廷翁希肖谢·";
+pub const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福富盖戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛吕马玛迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺帕潘佩皮普齐奇乔切琴萨塞赛桑瑟森沙尚舍什施斯松苏索塔泰坦汤特图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊英尤约泽扎詹兹佐夫娃娜茨芙莎丝蔻耳策津措澳鲍贡骞荣瑞舒朔硕廷翁希肖谢·登佛甘";
 
 /// Countries and regions that stand before a title (哈萨克斯坦总统) and must not be read as a name.
 pub const COUNTRIES: &[&str] = &[
