@@ -78,14 +78,7 @@ impl Neighbours {
 }
 
 pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
-    let mut files = Vec::new();
-    for input in inputs {
-        collect_files(input, &mut files)?;
-    }
-    files.sort();
-    if files.is_empty() {
-        return Err("no .md or .txt files in the inputs".into());
-    }
+    let files = corpus_files(inputs)?;
     // All Han clauses, each followed by a sentinel, in one buffer.
     const BREAK: char = '\u{0}';
     let mut buf: Vec<char> = vec![BREAK];
@@ -221,6 +214,19 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The `.md` and `.txt` files of the inputs (files, or folders read recursively), in path order.
+fn corpus_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        collect_files(input, &mut files)?;
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err("no .md or .txt files in the inputs".into());
+    }
+    Ok(files)
+}
+
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if meta.is_dir() {
@@ -243,14 +249,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 /// into six levels (6: given names far more than elsewhere; 1: common characters that seldom
 /// name anyone). A character never seen in a given name has no level.
 pub fn names(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
-    let mut files = Vec::new();
-    for input in inputs {
-        collect_files(input, &mut files)?;
-    }
-    files.sort();
-    if files.is_empty() {
-        return Err("no .md or .txt files in the inputs".into());
-    }
+    let files = corpus_files(inputs)?;
     // The rules alone (names by their titles): the table must not depend on the tagger it feeds.
     let resources = gangmu_core::Resources::none();
     let mut han: HashMap<char, u64> = HashMap::new();

@@ -23,7 +23,7 @@
 //! [`crate::perceptron`]. A feature's bucket is its hash's top bits.
 //!
 //! **Cost.** The shipped asset is 2^18 × 5 bytes + a 656-byte header = 1,311,360 bytes raw,
-//! 778,252 bytes gzip -9 (most codes are 0); the given-name table is 2.5 KB, compiled in. Once
+//! 784,512 bytes gzip -9 (most codes are 0); the given-name table is 2.5 KB, compiled in. Once
 //! per [`crate::Resources`], [`Lists::new`] builds one Aho-Corasick automaton over ~900 list
 //! words. Tagging is linear in the text: ~35
 //! hashed features per character (5 weights each, one table read) and Viterbi over 5 tags —
