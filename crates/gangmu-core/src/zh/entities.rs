@@ -770,7 +770,7 @@ fn organizations(
                 .iter()
                 .any(|v| i >= 2 && starts_with(chars, i - 2, v));
             let span = Span::new(i, i + 2);
-            if after_verb && !found.iter().any(|f| f.span.overlaps(&span)) {
+            if after_verb && !overlaps_any(&found, span) {
                 centre.push(OrgMention {
                     span,
                     name: "中央".to_string(),
@@ -801,7 +801,7 @@ fn organizations(
             && name.ends_with('报')
             && !not_paper.iter().any(|e| name.ends_with(e))
             && name.chars().all(is_han)
-            && !found.iter().any(|f| f.span.overlaps(&span))
+            && !overlaps_any(&found, span)
         {
             papers.push(OrgMention {
                 span,
@@ -861,6 +861,13 @@ fn organizations(
         found.sort_by_key(|f| f.span.start);
     }
     merge_aliases(found)
+}
+
+/// Whether `span` overlaps one of `found` (in text order and disjoint): a binary search, not a
+/// scan, as a long document has thousands.
+fn overlaps_any(found: &[OrgMention], span: Span) -> bool {
+    let first = found.partition_point(|f| f.span.end <= span.start);
+    found.get(first).is_some_and(|f| f.span.start < span.end)
 }
 
 /// A named body, with the country written right before it (美国国会, 土耳其外交部): the
