@@ -190,6 +190,9 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
         singles.len()
     );
 
+    let places = places(&files)?;
+    eprintln!("lexicon: {} place names", places.len());
+
     let mut out = std::io::BufWriter::new(
         std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?,
     );
@@ -202,16 +205,58 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     .map_err(io)?;
     writeln!(
         out,
-        "# built by `gangmu lexicon build` from {} files; {} words, {} single characters",
+        "# built by `gangmu lexicon build` from {} files; {} words, {} single characters, {} place names (@)",
         files.len(),
         words.len(),
-        singles.len()
+        singles.len(),
+        places.len()
     )
     .map_err(io)?;
     for (w, c) in words.iter().chain(singles.iter()) {
         writeln!(out, "{w}\t{c}").map_err(io)?;
     }
+    for (w, c) in &places {
+        writeln!(out, "@{w}\t{c}").map_err(io)?;
+    }
     Ok(())
+}
+
+/// How often a place must stand before an administrative suffix to be listed.
+const MIN_PLACE: u32 = 5;
+
+/// Place names: the two or three Han characters before 省, 市, 县, 区, 州, 镇, 乡 or 旗, counted
+/// over the corpus, kept from [`MIN_PLACE`] occurrences, most frequent first. Not before a
+/// title or body (市长, 县委: 王明市长 is a person) nor in words the suffix only begins
+/// (市场, 区域). Some entries are not places (个省 of 三个省): harmless, as the list is only
+/// asked whether a name the tagger proposes is a place.
+fn places(files: &[PathBuf]) -> Result<Vec<(String, u32)>, String> {
+    let mut counts: std::collections::HashMap<String, u32> = Default::default();
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if !"省市县区州镇乡旗".contains(c) {
+                continue;
+            }
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let word_of_suffix =
+                matches!((c, next), ('市', '场') | ('区', '域' | '间') | ('县', '城'));
+            if "长委政人".contains(next) || word_of_suffix {
+                continue;
+            }
+            for k in 2..=3 {
+                if i >= k && chars[i - k..i].iter().all(|&c| is_han(c)) {
+                    *counts.entry(chars[i - k..i].iter().collect()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut places: Vec<(String, u32)> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_PLACE)
+        .collect();
+    places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(places)
 }
 
 /// The `.md` and `.txt` files of the inputs (files, or folders read recursively), in path order.

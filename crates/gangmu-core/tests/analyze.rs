@@ -297,3 +297,25 @@ fn without_assets_the_rules_still_work() {
         .any(|o| o.name == "青岚市中级人民法院"));
     assert!(!bare.outline.is_empty());
 }
+
+#[test]
+fn a_place_read_as_a_name_is_a_person_only_with_a_title() {
+    use gangmu_core::{analyze_with, Resources};
+    let ner: &'static [u8] = include_bytes!("../data/zh-ner.bin");
+    let text = "市长钟书宁出席会议。钟书宁说，要抓好落实。";
+    let people = |words: &'static str| -> Vec<String> {
+        let resources = Resources::load(words, ner).expect("assets load");
+        analyze_with(text, &resources)
+            .people
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    };
+    // Titled, the name stands even where the corpus also knows it as a place.
+    assert_eq!(people("@钟书宁\t9\n"), vec!["钟书宁"]);
+    let untitled = "钟书宁说，要抓好落实。钟书宁强调，要守住底线。";
+    let resources = Resources::load("@钟书宁\t9\n", ner).expect("assets load");
+    assert!(analyze_with(untitled, &resources).people.is_empty());
+    let resources = Resources::load("", ner).expect("assets load");
+    assert_eq!(analyze_with(untitled, &resources).people[0].name, "钟书宁");
+}

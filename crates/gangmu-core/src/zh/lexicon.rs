@@ -13,7 +13,7 @@ pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何�
 
 /// Characters that do not occur in given names but often follow a name or start a clause; a
 /// candidate name containing one is rejected.
-pub const NOT_IN_NAME: &str = "的了是在和与及等对向为就也还并都将已被把让从到于之其这那个们有无不会议市省县区委院部局厅中党政法府年月日时号届次项要以及各全本该前后副原方";
+pub const NOT_IN_NAME: &str = "的了是在和与及等对向为就也还并都将已被把让从到于之其这那个们有无不会议市省县区委院部局厅中党政法府年月日时号届次项要以及各全本该前后副原方兼";
 
 /// Words that end a name: what typically follows 李正古 in 李正古出席会议.
 pub const AFTER_NAME: &[&str] = &[
@@ -28,7 +28,7 @@ pub const AFTER_NAME: &[&str] = &[
 
 /// Characters of transliterated foreign names (托卡耶夫, 斯迈洛夫): a run of these after a
 /// title is read as one name.
-pub const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福富盖戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛吕马玛迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺帕潘佩皮普齐奇乔切琴萨塞赛桑瑟森沙尚舍什施斯松苏索塔泰坦汤特图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊英尤约泽扎詹兹佐夫娃娜茨芙莎丝蔻耳策津措澳鲍贡骞荣瑞舒朔硕廷翁希肖谢·登佛甘";
+pub const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福富盖戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛吕马玛迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺帕潘佩皮普齐奇乔切琴萨塞赛桑瑟森沙尚舍什施斯松苏索塔泰坦汤特图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊英尤约泽扎詹兹佐夫娃娜茨芙莎丝蔻耳策津措澳鲍贡骞荣瑞舒朔硕廷翁希肖谢·登佛甘默罕";
 
 /// Countries and regions that stand before a title (哈萨克斯坦总统) and must not be read as a name.
 pub const COUNTRIES: &[&str] = &[
@@ -92,7 +92,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "理事长", "社长", "总编辑", "台长", "主编", "组长", "副组长", "政委", "司令员", "参谋长", "大使", "总领事", "特使", "总统",
     "副总统", "首相", "国王", "女王", "外长", "防长", "国务卿", "议长", "发言人", "专员", "巡视员", "调研员", "督察长", "监察员",
     "纪检监察组组长", "负责人", "成员", "代表", "主任科员", "首席大法官", "首席大检察官", "第一副总理", "王储", "亲王", "首席执行官", "主任医师",
-    "研究员", "总工程师", "党支部书记",
+    "研究员", "总工程师", "党支部书记", "团长", "副团长", "顾问", "高级顾问",
 ];
 
 /// Bodies that need an administrative prefix (市/省/县/区…, possibly after a place name) to name
@@ -262,7 +262,7 @@ pub const NATIONAL_ALIASES: &[&[&str]] = &[
 pub const BEFORE_TITLE: &[&str] = &[
     "的", "由", "在", "向", "对", "为", "请", "同", "与", "是", "将", "从", "经", "会见", "会晤", "接见", "看望", "慰问",
     "出席", "参加", "陪同", "邀请", "欢迎", "听取", "分别", "会同", "率领", "带领", "感谢", "祝贺", "致电", "致信", "转达", "宣布",
-    "任命", "推举", "选举", "当选为", "担任", "有",
+    "任命", "推举", "选举", "当选为", "担任", "有", "以及",
 ];
 
 /// Endings of organisation names beyond government bodies (companies, schools, hospitals,
@@ -276,7 +276,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
 
 /// Characters that end organisation names on their own (外交部, 新华社, 中国队, 招商银行):
 /// a tagger span of three or more characters ending with one passes for an organisation.
-pub const ORG_HEADS: &str = "院委局部会所厂社校团队行署办处党厅站台馆军室庭";
+pub const ORG_HEADS: &str = "院委局部会所厂社校团队行署办处党厅站台馆军室庭协联";
 
 /// Endings of names that are not organisations although the tagger may read them as such:
 /// meetings, events and documents.
@@ -284,6 +284,10 @@ pub const NOT_ORG_ENDINGS: &[&str] = &[
     "会议", "论坛", "峰会", "博览会", "运动会", "交易会", "洽谈会", "座谈会", "研讨会", "报告会",
     "发布会", "表彰会", "推进会", "年会", "例会", "全会", "大会堂", "条例", "规定", "办法", "意见",
     "决定", "通知", "纲要", "规划", "方案", "报告", "公报",
+    // Words that end in 联 or 协 without being a federation or association.
+    "苏联", "关联", "互联", "串联", "并联", "对联", "春联", "妥协",
+    // Words that end in 署, 局 or 队 without being a body.
+    "部署", "大局", "布局", "格局", "开局", "结局", "骗局",
 ];
 
 /// Function words and grammatical characters that are never part of a person's name.

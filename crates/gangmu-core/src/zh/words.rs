@@ -53,6 +53,8 @@ pub struct Lexicon {
     words: Vec<&'static str>,
     /// ln of the corpus size in characters: the denominator of every probability.
     ln_total: f64,
+    /// Place names (`@name<TAB>count` lines): what stands before 市, 县, 区… in the corpus.
+    places: FxHashMap<u64, ()>,
 }
 
 impl Lexicon {
@@ -63,13 +65,22 @@ impl Lexicon {
     }
 
     /// Reads a word list in the `data/zh-words.tsv` format: `word<TAB>count` lines after `#`
-    /// header lines, the first of which names the corpus size. Lines that are not of that form
+    /// header lines, the first of which names the corpus size, then `@place<TAB>count` lines
+    /// of place names ([`Lexicon::is_place`]). Lines that are not of that form
     /// (and words longer than four characters or beyond the BMP, which segmentation never
     /// asks for) are skipped, so any text gives a (possibly empty) lexicon.
     pub fn parse(words: &'static str) -> Lexicon {
         let mut total = 1.0f64;
         let mut counted: Vec<(&'static str, u32)> = Vec::new();
+        let mut places = FxHashMap::default();
         for line in words.lines() {
+            if let Some(place) = line.strip_prefix('@') {
+                let name = place.split('\t').next().unwrap_or_default();
+                if let Some(key) = pack_str(name) {
+                    places.insert(key, ());
+                }
+                continue;
+            }
             if let Some(header) = line.strip_prefix('#') {
                 // "# gangmu zh lexicon v1: word<TAB>count in the source corpus (N chars)"
                 if let Some(n) = header.split('(').nth(1).and_then(|r| r.split(' ').next()) {
@@ -103,7 +114,13 @@ impl Lexicon {
             by_key,
             words: kept,
             ln_total,
+            places,
         }
+    }
+
+    /// Whether the corpus names a place so (安阳 of 安阳市, 苏梅 of 苏梅州).
+    pub fn is_place(&self, name: &str) -> bool {
+        pack_str(name).is_some_and(|k| self.places.contains_key(&k))
     }
 
     /// How often the word occurs in the corpus (0 when unknown).
@@ -233,6 +250,19 @@ struct Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_lines_are_places_not_words() {
+        let lexicon = Lexicon::parse("# list (100 chars)\n安阳\t3\n@金华\t7\n");
+        assert!(lexicon.is_place("金华"));
+        assert_eq!(lexicon.count("金华"), 0);
+        assert!(!lexicon.is_place("安阳"));
+        assert_eq!(lexicon.count("安阳"), 3);
+        assert!(
+            Lexicon::load().is_place("安阳"),
+            "the shipped list names places"
+        );
+    }
 
     fn seg(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
