@@ -180,16 +180,21 @@ const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出",
 ];
 
-/// Whether a name ending in 会 was read into the word after it: 中国人民银行|会同,
-/// 中国人民政治协商会|议 (but not 国民议会|议长, 证监会|同意).
+/// Whether a name was read into the word after it: 中国人民银行|会同, 中国人民政治协商会|议
+/// (but not 国民议会|议长, 证监会|同意), 党中央站|在, 当前局|面, 队|伍.
 fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
     let after = |k: usize| chars.get(span.end + k).copied().unwrap_or(' ');
-    chars[span.end - 1] == '会'
-        && match after(0) {
+    match chars[span.end - 1] {
+        '会' => match after(0) {
             '议' => !"长员".contains(after(1)),
             '同' => after(1) != '意',
             next => "见谈晤商".contains(next),
-        }
+        },
+        '站' => after(0) == '在',
+        '局' => after(0) == '面',
+        '队' => after(0) == '伍',
+        _ => false,
+    }
 }
 
 /// Converts byte offsets of `source` (as Aho-Corasick reports them) to char offsets.
@@ -891,7 +896,7 @@ fn organizations(
         let span = if kind == Kind::Org {
             let span = with_bilateral_prefix(chars, span);
             let span = after_leading_name(span, &people_proposed);
-            from_word_start(chars, span, segmented)
+            with_whole_term(chars, from_word_start(chars, span, segmented))
         } else {
             span
         };
@@ -1191,7 +1196,11 @@ fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
     let mut best = None;
     let mut k = end;
     // Not across a function word, nor into a count of bodies (参众两院, 各委员会).
-    while k < limit && is_han(chars[k]) && !"的了是在为对向与同及并将等两各诸".contains(chars[k])
+    // 与 and 和 join words inside a committee's name (环境与资源保护委员会), not at its start.
+    while k < limit
+        && is_han(chars[k])
+        && !"的了是在为对向同及并将等两各诸".contains(chars[k])
+        && !(k == end && "与和".contains(chars[k]))
     {
         k += 1;
         let piece: String = chars[end..k].iter().collect();
@@ -1210,6 +1219,30 @@ fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// A body's name without its term (十四届全国人大常委会, 第十四届全国人民代表大会): what is
+/// left after 第, numerals and 届, if that is a name of two characters or more.
+fn without_term(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('第').unwrap_or(name);
+    let numerals = rest
+        .char_indices()
+        .find(|&(_, c)| !"一二三四五六七八九十百".contains(c))
+        .map_or(rest.len(), |(i, _)| i);
+    let bare = rest[numerals..].strip_prefix('届')?;
+    (numerals > 0 && bare.chars().count() >= 2).then_some(bare)
+}
+
+/// A term read in part (四届全国人大常委会 of 十四届…): the whole number.
+fn with_whole_term(chars: &[char], span: Span) -> Span {
+    let numeral = |c: char| "一二三四五六七八九十百第".contains(c);
+    let mut start = span.start;
+    if chars.get(span.start).is_some_and(|&c| numeral(c)) {
+        while start > 0 && numeral(chars[start - 1]) {
+            start -= 1;
+        }
+    }
+    Span::new(start, span.end)
 }
 
 /// Whether `short` abbreviates `long`: at least three characters, the same first one, the rest
@@ -1290,11 +1323,20 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
                 key_of.entry(f.to_string()).or_insert_with(|| key.clone());
             }
         }
-        // 中共河北省委 is 河北省委, whichever comes first (not 中共中央, a body of its own).
+        // 中共河北省委 is 河北省委, whichever comes first (not 中共中央, a body of its own);
+        // 十四届全国人大常委会 is 全国人大常委会 (one body across its terms); 沃尔玛公司 is
+        // 沃尔玛.
         let bare = m
             .name
             .strip_prefix("中共")
-            .filter(|b| b.chars().count() >= 2 && !NATIONAL_BODIES.contains(&m.name.as_str()));
+            .filter(|b| b.chars().count() >= 2 && !NATIONAL_BODIES.contains(&m.name.as_str()))
+            .or_else(|| without_term(&m.name))
+            .or_else(|| {
+                ["有限公司", "公司", "集团"]
+                    .iter()
+                    .find_map(|s| m.name.strip_suffix(s))
+                    .filter(|b| b.chars().count() >= 2 && found.iter().any(|f| f.name == *b))
+            });
         if let Some(bare) = bare {
             let key = key_of
                 .get(bare)
@@ -1310,18 +1352,11 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
     }
     // A short form made of pieces of one longer name of the document (中巴高委会 of
     // 中巴高层协调与合作委员会, 国家发展改革委 of 国家发展和改革委员会) is that body.
-    // Names by first character: a short form and its full name share it.
-    let mut by_first: HashMap<char, Vec<&str>> = HashMap::new();
-    for m in &found {
-        let group = by_first
-            .entry(m.name.chars().next().unwrap_or(' '))
-            .or_default();
-        if !group.contains(&m.name.as_str()) {
-            group.push(&m.name);
-        }
-    }
-    let mut names: Vec<&str> = by_first.values().flatten().copied().collect();
+    // Sorted, names that share a first character (as a short form and its full name do) are
+    // a run: each short form is compared with its run only.
+    let mut names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
     names.sort_unstable();
+    names.dedup();
     for short in &names {
         // A body the lexicon knows by this name is that body (中国科学院, not
         // 中国电力科学研究院).
@@ -1329,9 +1364,11 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
         if known || short.chars().count() < 3 || key_of[*short] != *short {
             continue;
         }
-        let group = &by_first[&short.chars().next().unwrap_or(' ')];
-        let mut keys = group
+        let first = short.chars().next().unwrap_or(' ');
+        let from = names.partition_point(|n| n.chars().next() < Some(first));
+        let mut keys = names[from..]
             .iter()
+            .take_while(|n| n.starts_with(first))
             .filter(|long| abbreviates(short, long))
             .map(|long| key_of[*long].clone());
         if let (Some(key), None) = (keys.next(), keys.next()) {
@@ -1831,6 +1868,8 @@ mod tests {
             ("经证监会同意。", "经证监会", true),
             ("前苏联解体。", "前苏联", false),
             ("主持青川协调与合作委员会会议。", "与合作委员会", false),
+            ("以青川党委站在全局高度。", "青川党委站", false),
+            ("建设一支青川消防队伍。", "青川消防队", false),
         ] {
             let (chars, span) = span_of(text, word);
             assert_eq!(plausible_org(&chars, span), ok, "{word}");
@@ -1923,6 +1962,58 @@ mod tests {
                 ("中国科学院", vec![]),
             ]
         );
+    }
+
+    #[test]
+    fn a_body_is_one_across_its_terms_and_a_company_with_or_without_its_suffix() {
+        assert_eq!(without_term("十四届全国人大常委会"), Some("全国人大常委会"));
+        assert_eq!(
+            without_term("第十四届全国人民代表大会"),
+            Some("全国人民代表大会")
+        );
+        assert_eq!(without_term("全国人大常委会"), None);
+        assert_eq!(without_term("届全国人大"), None);
+        let chars: Vec<char> = "闭幕会后，十四届全国人大常委会举行讲座".chars().collect();
+        assert_eq!(with_whole_term(&chars, Span::new(6, 15)), Span::new(5, 15));
+        let mention = |start: usize, name: &str| OrgMention {
+            span: Span::new(start, start + name.chars().count()),
+            name: name.to_string(),
+            parts: None,
+        };
+        let orgs = merge_aliases(vec![
+            mention(0, "十四届全国人大常委会"),
+            mention(20, "全国人大常委会"),
+            mention(40, "青川零售公司"),
+            mention(60, "青川零售"),
+        ]);
+        let entries: Vec<(&str, Vec<&str>)> = orgs
+            .iter()
+            .map(|o| {
+                (
+                    o.name.as_str(),
+                    o.aliases.iter().map(|a| a.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            entries,
+            vec![
+                ("十四届全国人大常委会", vec!["全国人大常委会"]),
+                ("青川零售公司", vec!["青川零售"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_committee_named_with_yu_is_taken_whole_after_its_body() {
+        let (_, orgs) = analyse("会议任命王立新为全国人大环境与资源保护委员会副主任委员。");
+        assert!(
+            org_names(&orgs).contains(&"全国人大环境与资源保护委员会"),
+            "{:?}",
+            org_names(&orgs)
+        );
+        let (people, _) = analyse("阿曼外交大臣巴德尔当天通话。");
+        assert_eq!(person(&people, "巴德尔").titles, vec!["阿曼外交大臣"]);
     }
 
     #[test]
