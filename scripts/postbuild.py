@@ -46,7 +46,10 @@ def externalise_scripts(staging: Path) -> None:
         meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         html, found = re.subn(r"(<head[^>]*>)", r"\1\n    " + meta, html, count=1, flags=re.I)
         if not found:
-            sys.exit("postbuild: no <head> in index.html")
+            # Minified HTML leaves out the optional <head> tag: after the charset then.
+            html, found = re.subn(r"(<meta charset=[^>]*>)", r"\1" + meta, html, count=1, flags=re.I)
+        if not found:
+            sys.exit("postbuild: no <head> or charset <meta> in index.html")
     index.write_text(html, encoding="utf-8")
     print(f"postbuild: {n} inline script(s) moved to files; CSP set")
 

@@ -225,7 +225,8 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
 const MIN_PLACE: u32 = 5;
 
 /// Place names: the two or three Han characters before 省, 市, 县, 区, 州, 镇, 乡 or 旗, counted
-/// over the corpus, kept from [`MIN_PLACE`] occurrences, most frequent first. Not before a
+/// over the corpus, kept from [`MIN_PLACE`] occurrences, shortest first and then in code-point
+/// order (the order the core searches them in). Not before a
 /// title or body (市长, 县委: 王明市长 is a person) nor in words the suffix only begins
 /// (市场, 区域). Some entries are not places (个省 of 三个省): harmless, as the list is only
 /// asked whether a name the tagger proposes is a place.
@@ -255,7 +256,12 @@ fn places(files: &[PathBuf]) -> Result<Vec<(String, u32)>, String> {
         .into_iter()
         .filter(|&(_, n)| n >= MIN_PLACE)
         .collect();
-    places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    places.sort_by(|a, b| {
+        a.0.chars()
+            .count()
+            .cmp(&b.0.chars().count())
+            .then(a.0.cmp(&b.0))
+    });
     Ok(places)
 }
 

@@ -1354,14 +1354,16 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
     // 中巴高层协调与合作委员会, 国家发展改革委 of 国家发展和改革委员会) is that body.
     // Sorted, names that share a first character (as a short form and its full name do) are
     // a run: each short form is compared with its run only.
-    let mut names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
-    names.sort_unstable();
+    // (Strings and a stable sort: the code the core already has for them, no more wasm.)
+    let mut names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    names.sort();
     names.dedup();
     for short in &names {
         // A body the lexicon knows by this name is that body (中国科学院, not
         // 中国电力科学研究院).
-        let known = NATIONAL_BODIES.contains(short) || WORLD_BODIES.contains(short);
-        if known || short.chars().count() < 3 || key_of[*short] != *short {
+        let known =
+            NATIONAL_BODIES.contains(&short.as_str()) || WORLD_BODIES.contains(&short.as_str());
+        if known || short.chars().count() < 3 || key_of[short] != *short {
             continue;
         }
         let first = short.chars().next().unwrap_or(' ');
@@ -1370,7 +1372,7 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             .iter()
             .take_while(|n| n.starts_with(first))
             .filter(|long| abbreviates(short, long))
-            .map(|long| key_of[*long].clone());
+            .map(|long| key_of[long].clone());
         if let (Some(key), None) = (keys.next(), keys.next()) {
             for v in key_of.values_mut() {
                 if v == short {

@@ -53,8 +53,10 @@ pub struct Lexicon {
     words: Vec<&'static str>,
     /// ln of the corpus size in characters: the denominator of every probability.
     ln_total: f64,
-    /// Place names (`@name<TAB>count` lines): what stands before 市, 县, 区… in the corpus.
-    places: FxHashMap<u64, ()>,
+    /// Place names (`@name<TAB>count` lines: what stands before 市, 县, 区… in the corpus),
+    /// as packed keys in ascending order, for binary search (the list is written shortest
+    /// first, then in code-point order, which is that order).
+    places: Vec<u64>,
 }
 
 impl Lexicon {
@@ -72,12 +74,14 @@ impl Lexicon {
     pub fn parse(words: &'static str) -> Lexicon {
         let mut total = 1.0f64;
         let mut counted: Vec<(&'static str, u32)> = Vec::new();
-        let mut places = FxHashMap::default();
+        let mut places: Vec<u64> = Vec::new();
         for line in words.lines() {
             if let Some(place) = line.strip_prefix('@') {
                 let name = place.split('\t').next().unwrap_or_default();
-                if let Some(key) = pack_str(name) {
-                    places.insert(key, ());
+                // Out of order: not from `gangmu lexicon build`; skipped rather than sorted.
+                match pack_str(name) {
+                    Some(key) if places.last().is_none_or(|&last| last < key) => places.push(key),
+                    _ => {}
                 }
                 continue;
             }
@@ -120,7 +124,7 @@ impl Lexicon {
 
     /// Whether the corpus names a place so (安阳 of 安阳市, 苏梅 of 苏梅州).
     pub fn is_place(&self, name: &str) -> bool {
-        pack_str(name).is_some_and(|k| self.places.contains_key(&k))
+        pack_str(name).is_some_and(|k| self.places.binary_search(&k).is_ok())
     }
 
     /// How often the word occurs in the corpus (0 when unknown).
@@ -258,10 +262,20 @@ mod tests {
         assert_eq!(lexicon.count("金华"), 0);
         assert!(!lexicon.is_place("安阳"));
         assert_eq!(lexicon.count("安阳"), 3);
+        let shipped = Lexicon::load();
+        let listed: Vec<&str> = WORDS
+            .lines()
+            .filter_map(|l| l.strip_prefix('@')?.split('\t').next())
+            .collect();
+        assert!(listed.len() > 1000, "the shipped list names places");
         assert!(
-            Lexicon::load().is_place("安阳"),
-            "the shipped list names places"
+            listed.iter().all(|p| shipped.is_place(p)),
+            "in searchable order"
         );
+        assert!(shipped.is_place("安阳"));
+        // Out of order (not written by `gangmu lexicon build`): skipped, not misread.
+        let unordered = Lexicon::parse("@金华\t7\n@安阳\t3\n");
+        assert!(unordered.is_place("金华") && !unordered.is_place("安阳"));
     }
 
     fn seg(text: &str) -> Vec<String> {
