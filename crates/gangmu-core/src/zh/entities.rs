@@ -174,10 +174,12 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             .all(|&c| !c.is_whitespace() && !"《》、及".contains(c))
 }
 
-/// Verbs that make a stretch of text a clause, not a name (国务院决定成立调查组,
-/// 党中央着眼于…全局).
+/// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
+/// 党中央着眼于…全局, 从严管党治院).
 const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出",
+    // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
+    "管党", "治党", "治院", "治校", "治军",
 ];
 
 /// Whether a name was read into the word after it: 中国人民银行|会同, 中国人民政治协商会|议
@@ -1871,6 +1873,7 @@ mod tests {
             ("前苏联解体。", "前苏联", false),
             ("主持青川协调与合作委员会会议。", "与合作委员会", false),
             ("以青川党委站在全局高度。", "青川党委站", false),
+            ("始终坚持从严管党治院。", "严管党治院", false),
             ("建设一支青川消防队伍。", "青川消防队", false),
         ] {
             let (chars, span) = span_of(text, word);
