@@ -114,12 +114,14 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         return false;
     }
     // States and provinces by their one-character abbreviations (美英, 中非, 湘鄂) and a
-    // state's side in talks (马方, 伊方, 斯方) are not people.
-    // Two characters only: longer transliterations are made of them too (阿巴斯).
-    const STATES: &str = "中美英法德日俄韩朝越老柬泰缅印巴哈乌塔土蒙菲澳加墨古委阿埃欧非以伊叙沙辽鲁湘鄂川黔滇桂粤闽浙苏皖赣豫冀晋陕甘青宁藏琼港台京津沪渝黑吉黎马";
+    // state's side in talks (马方, 伊方, 斯方) are not people. Two characters only: longer
+    // transliterations are made of them too (阿巴斯).
+    let abbreviation = |c: char| {
+        c == '中' || STATE_ABBREVIATIONS.contains(c) || PROVINCE_ABBREVIATIONS.contains(c)
+    };
     if name.len() == 2
-        && (name.iter().all(|&c| STATES.contains(c))
-            || name[1] == '方' && (STATES.contains(name[0]) || name[0] == '斯'))
+        && (name.iter().all(|&c| abbreviation(c))
+            || name[1] == '方' && (abbreviation(name[0]) || name[0] == '斯'))
     {
         return false;
     }
@@ -994,7 +996,6 @@ fn from_word_start(chars: &[char], span: Span, segmented: &[(usize, usize)]) -> 
 /// names of joint work (合作, 协调, 联合…), and not where the second state is written in full
 /// (会议中美国代表团: 美国代表团).
 fn with_bilateral_prefix(chars: &[char], span: Span) -> Span {
-    const STATES: &str = "美俄英法德日韩朝越老柬泰缅印巴哈乌吉塔土蒙新马菲澳加墨古委阿埃欧非以伊叙沙白捷匈塞希葡荷瑞挪芬丹";
     const JOINT: &[&str] = &[
         "合作",
         "协调",
@@ -1012,7 +1013,7 @@ fn with_bilateral_prefix(chars: &[char], span: Span) -> Span {
     };
     if span.start >= 1
         && chars[span.start - 1] == '中'
-        && STATES.contains(chars[span.start])
+        && STATE_ABBREVIATIONS.contains(chars[span.start])
         && !starts_with_any(chars, span.start, COUNTRIES)
         && joint()
     {
@@ -1935,38 +1936,47 @@ mod tests {
         ] {
             assert!(!abbreviates(short, long), "{short} of {long}");
         }
-        let mention = |start: usize, name: &str| OrgMention {
-            span: Span::new(start, start + name.chars().count()),
-            name: name.to_string(),
-            parts: None,
-        };
-        let orgs = merge_aliases(vec![
-            mention(0, "中巴高层协调与合作委员会"),
-            mention(20, "中巴高委会"),
-            mention(30, "中国人民银行"),
-            mention(40, "中国银行"),
-            mention(50, "中国电力科学研究院"),
-            mention(60, "中国科学院"),
+        let entries = merged(&[
+            "中巴高层协调与合作委员会",
+            "中巴高委会",
+            "中国人民银行",
+            "中国银行",
+            "中国电力科学研究院",
+            "中国科学院",
         ]);
-        let entries: Vec<(&str, Vec<&str>)> = orgs
-            .iter()
-            .map(|o| {
-                (
-                    o.name.as_str(),
-                    o.aliases.iter().map(|a| a.as_str()).collect(),
-                )
-            })
-            .collect();
         assert_eq!(
             entries,
             vec![
-                ("中巴高层协调与合作委员会", vec!["中巴高委会"]),
-                ("中国人民银行", vec![]),
-                ("中国银行", vec![]),
-                ("中国电力科学研究院", vec![]),
-                ("中国科学院", vec![]),
+                "中巴高层协调与合作委员会 = 中巴高委会",
+                "中国人民银行",
+                "中国银行",
+                "中国电力科学研究院",
+                "中国科学院",
             ]
         );
+    }
+
+    /// The entries `merge_aliases` makes of these names, mentioned in this order, each as
+    /// "name = alias = alias".
+    fn merged(names: &[&str]) -> Vec<String> {
+        let mentions = names
+            .iter()
+            .enumerate()
+            .map(|(k, name)| OrgMention {
+                span: Span::new(20 * k, 20 * k + name.chars().count()),
+                name: name.to_string(),
+                parts: None,
+            })
+            .collect();
+        merge_aliases(mentions)
+            .into_iter()
+            .map(|o| {
+                std::iter::once(o.name)
+                    .chain(o.aliases)
+                    .collect::<Vec<_>>()
+                    .join(" = ")
+            })
+            .collect()
     }
 
     #[test]
@@ -1980,31 +1990,17 @@ mod tests {
         assert_eq!(without_term("届全国人大"), None);
         let chars: Vec<char> = "闭幕会后，十四届全国人大常委会举行讲座".chars().collect();
         assert_eq!(with_whole_term(&chars, Span::new(6, 15)), Span::new(5, 15));
-        let mention = |start: usize, name: &str| OrgMention {
-            span: Span::new(start, start + name.chars().count()),
-            name: name.to_string(),
-            parts: None,
-        };
-        let orgs = merge_aliases(vec![
-            mention(0, "十四届全国人大常委会"),
-            mention(20, "全国人大常委会"),
-            mention(40, "青川零售公司"),
-            mention(60, "青川零售"),
+        let entries = merged(&[
+            "十四届全国人大常委会",
+            "全国人大常委会",
+            "青川零售公司",
+            "青川零售",
         ]);
-        let entries: Vec<(&str, Vec<&str>)> = orgs
-            .iter()
-            .map(|o| {
-                (
-                    o.name.as_str(),
-                    o.aliases.iter().map(|a| a.as_str()).collect(),
-                )
-            })
-            .collect();
         assert_eq!(
             entries,
             vec![
-                ("十四届全国人大常委会", vec!["全国人大常委会"]),
-                ("青川零售公司", vec!["青川零售"]),
+                "十四届全国人大常委会 = 全国人大常委会",
+                "青川零售公司 = 青川零售"
             ]
         );
     }

@@ -31,6 +31,13 @@ pub const AFTER_NAME: &[&str] = &[
 pub const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹德迪蒂杜多厄恩尔法菲费芬弗福富盖戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛吕马玛迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺帕潘佩皮普齐奇乔切琴萨塞赛桑瑟森沙尚舍什施斯松苏索塔泰坦汤特图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊英尤约泽扎詹兹佐夫娃娜茨芙莎丝蔻耳策津措澳鲍贡骞荣瑞舒朔硕廷翁希肖谢·登佛甘默罕";
 
 /// Countries and regions that stand before a title (哈萨克斯坦总统) and must not be read as a name.
+/// States by their one-character abbreviations in pairs (中美, 中巴, 美英, 俄乌).
+/// (Not every state's: 新, 白, 芬, 瑞… stand in too many given names.)
+pub const STATE_ABBREVIATIONS: &str =
+    "美俄英法德日韩朝越老柬泰缅印巴哈乌吉塔土蒙菲澳加墨古委阿埃欧非以伊叙沙黎马";
+/// Chinese provinces and cities by their one-character abbreviations (湘鄂, 京津).
+pub const PROVINCE_ABBREVIATIONS: &str = "辽鲁湘鄂川黔滇桂粤闽浙苏皖赣豫冀晋陕甘青宁藏琼港台京津沪渝黑吉";
+
 pub const COUNTRIES: &[&str] = &[
     "中国", "美国", "俄罗斯", "英国", "法国", "德国", "日本", "韩国", "朝鲜", "印度", "巴西", "南非", "哈萨克斯坦", "乌兹别克斯坦",
     "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "叙利亚", "土耳其", "埃及", "沙特", "沙特阿拉伯",
