@@ -167,6 +167,11 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         // A whole (事业全局), not a security bureau (安全局).
         && (!name.ends_with("全局") || name.ends_with("安全局"))
         && !CLAUSE_WORDS.iter().any(|w| name.contains(w))
+        // A state and a body coordinated (中国与世界知识产权组织): two names.
+        && !COUNTRIES.iter().any(|c| {
+            name.strip_prefix(c)
+                .is_some_and(|rest| rest.starts_with(['与', '和']))
+        })
         && !COUNTRIES.contains(&name.as_str())
         && !NOT_ORG_ENDINGS.iter().any(|e| name.ends_with(e))
         // Two chambers are not one body (美国国会参众两院).
@@ -181,7 +186,7 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
 const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出",
     // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
-    "管党", "治党", "治院", "治校", "治军",
+    "管党", "治党", "治院", "治校", "治军", "建军",
 ];
 
 /// Whether a name was read into the word after it: 中国人民银行|会同, 中国人民政治协商会|议
@@ -274,6 +279,16 @@ fn is_surname(c: char) -> bool {
 
 fn can_be_in_name(c: char) -> bool {
     is_han(c) && !NOT_IN_NAME.contains(c)
+}
+
+/// Whether `span` lies inside a country's name (利亚 of 阿尔及利亚总统).
+fn in_country_name(chars: &[char], span: Span) -> bool {
+    COUNTRIES.iter().any(|c| {
+        let n = c.chars().count();
+        n > span.len()
+            && (span.end.saturating_sub(n)..=span.start)
+                .any(|s| s + n >= span.end && starts_with(chars, s, c))
+    })
 }
 
 /// Words that end a name for the rules but are no cue for the tagger: bodies hold meetings as
@@ -442,6 +457,7 @@ fn people(
                     && (name_at(chars, start, false) == Some(len)
                         || foreign_name_at(chars, start) == Some(len))
                     && !named.any(Span::new(start, title.end))
+                    && !in_country_name(chars, Span::new(start, title.start))
                 {
                     let span = Span::new(start, title.start);
                     named.mark(span);
@@ -815,7 +831,7 @@ fn organizations(
             && body.len() <= 2
             && [
                 "大学", "学院", "中学", "小学", "附中", "集团", "公司", "银行", "通讯", "汽车",
-                "军校",
+                "军校", "厅", "街", "荒",
             ]
             .iter()
             .any(|w| starts_with(chars, body.end, w));
@@ -1612,6 +1628,9 @@ mod tests {
 
     #[test]
     fn words_that_contain_a_title_give_no_person() {
+        // 利亚 of 阿尔及利亚 before 总统 is no person.
+        let (people, _) = analyse("阿尔及利亚总统府发表声明，阿尔及利亚总统特本决定召回大使。");
+        assert!(people.iter().all(|p| p.name != "利亚"), "{people:?}");
         // 团长 inside 集团长江: no head of a troupe, no person 江电力.
         let (people, orgs) = analyse("记者从青川集团长江电力获悉，发电量增长。");
         assert!(people.is_empty(), "{people:?}");
@@ -1875,6 +1894,13 @@ mod tests {
             ("主持青川协调与合作委员会会议。", "与合作委员会", false),
             ("以青川党委站在全局高度。", "青川党委站", false),
             ("始终坚持从严管党治院。", "严管党治院", false),
+            ("庆祝人民军建军75周年。", "人民军建军", false),
+            (
+                "中国与世界知识产权组织合作。",
+                "中国与世界知识产权组织",
+                false,
+            ),
+            ("组建科技创新团队。", "科技创新团队", false),
             ("建设一支青川消防队伍。", "青川消防队", false),
         ] {
             let (chars, span) = span_of(text, word);

@@ -295,6 +295,8 @@ pub const NOT_ORG_ENDINGS: &[&str] = &[
     "苏联", "关联", "互联", "串联", "并联", "对联", "春联", "妥协",
     // Words that end in 署, 局 or 队 without being a body.
     "部署", "大局", "布局", "格局", "开局", "结局", "骗局",
+    // A team of people, not a body.
+    "团队",
 ];
 
 /// Function words and grammatical characters that are never part of a person's name.
