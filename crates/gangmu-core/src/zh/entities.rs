@@ -168,10 +168,11 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && (!name.ends_with("全局") || name.ends_with("安全局"))
         && !CLAUSE_WORDS.iter().any(|w| name.contains(w))
         // A state and a body coordinated (中国与世界知识产权组织): two names.
-        && !COUNTRIES.iter().any(|c| {
-            name.strip_prefix(c)
-                .is_some_and(|rest| rest.starts_with(['与', '和']))
-        })
+        && !(name.contains(['与', '和'])
+            && COUNTRIES.iter().any(|c| {
+                name.strip_prefix(c)
+                    .is_some_and(|rest| rest.starts_with(['与', '和']))
+            }))
         && !COUNTRIES.contains(&name.as_str())
         && !NOT_ORG_ENDINGS.iter().any(|e| name.ends_with(e))
         // Two chambers are not one body (美国国会参众两院).
@@ -507,10 +508,9 @@ fn people(
         };
         // A name whose first character makes a common word with the one before it, where no
         // title stands before (长江|电力 read as 江电力): that word, not a name.
-        let glued = span.start > 0 && !title_ending_at(span.start) && {
-            let pair: String = chars[span.start - 1..=span.start].iter().collect();
-            words.count(&pair) >= GLUED_WORD
-        };
+        let glued = span.start > 0
+            && !title_ending_at(span.start)
+            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
         if kind != Kind::Per || named.any(span) || in_org.any(span) || !plausible || glued {
             continue;
         }

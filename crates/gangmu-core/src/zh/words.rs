@@ -129,9 +129,16 @@ impl Lexicon {
 
     /// How often the word occurs in the corpus (0 when unknown).
     pub fn count(&self, word: &str) -> u32 {
-        pack_str(word)
-            .and_then(|k| self.by_key.get(&k))
-            .map_or(0, |e| e.count)
+        pack_str(word).map_or(0, |k| self.count_key(k))
+    }
+
+    /// [`Lexicon::count`] of a word given as characters (no string to build).
+    pub fn count_chars(&self, word: &[char]) -> u32 {
+        pack(word).map_or(0, |k| self.count_key(k))
+    }
+
+    fn count_key(&self, key: u64) -> u32 {
+        self.by_key.get(&key).map_or(0, |e| e.count)
     }
 
     /// Inverse document frequency against the corpus: rare words weigh more.
