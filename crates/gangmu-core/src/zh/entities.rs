@@ -1749,6 +1749,14 @@ mod tests {
         assert_eq!(names, ["青川师范大学", "恒远科技有限公司"]);
     }
 
+    /// Asserts `judge` of each (text, word in it, expected) case.
+    fn judge_all(judge: fn(&[char], Span) -> bool, cases: &[(&str, &str, bool)]) {
+        for &(text, word, ok) in cases {
+            let (chars, span) = span_of(text, word);
+            assert_eq!(judge(&chars, span), ok, "{word}");
+        }
+    }
+
     fn span_of(text: &str, word: &str) -> (Vec<char>, Span) {
         let chars: Vec<char> = text.chars().collect();
         let start = text[..text.find(word).expect("word in text")]
@@ -1759,7 +1767,7 @@ mod tests {
 
     #[test]
     fn tagger_names_outside_the_surname_list_pass_unless_they_read_as_words() {
-        for (text, word, ok) in [
+        let cases = &[
             ("冈村健史抵达北京。", "冈村健史", true),
             ("会见了朴明哲。", "朴明哲", true),
             ("参观示范法庭。", "示范法庭", false),
@@ -1773,15 +1781,13 @@ mod tests {
             ("访泰期间。", "访泰", false),
             ("阿巴斯表示。", "阿巴斯", true),
             ("琼斯表示。", "琼斯", true),
-        ] {
-            let (chars, span) = span_of(text, word);
-            assert_eq!(plausible_person(&chars, span), ok, "{word}");
-        }
+        ];
+        judge_all(plausible_person, cases);
     }
 
     #[test]
     fn dotted_names_pass_and_towns_and_titles_do_not() {
-        for (text, word, ok) in [
+        let cases = &[
             ("执行干事彼得·皮奥在会上讲话。", "彼得·皮奥", true),
             ("会见了马·莱万多夫斯基教授。", "马·莱万多夫斯基", true),
             ("雪克来提·扎克尔出席。", "·扎克尔", false),
@@ -1790,10 +1796,8 @@ mod tests {
             ("远东的阿穆尔州降雨。", "阿穆尔州", false),
             ("马斯克宣布新计划。", "马斯克", true),
             ("向习近平主席和总统先生致意。", "和总统", false),
-        ] {
-            let (chars, span) = span_of(text, word);
-            assert_eq!(plausible_person(&chars, span), ok, "{word}");
-        }
+        ];
+        judge_all(plausible_person, cases);
     }
 
     #[test]
@@ -1871,7 +1875,7 @@ mod tests {
 
     #[test]
     fn tagger_organisations_end_with_an_organisation_head() {
-        for (text, word, ok) in [
+        let cases = &[
             ("恒远制药厂扩建。", "恒远制药厂", true),
             ("青川商业银行放贷。", "青川商业银行", true),
             ("临江交警支队出动。", "临江交警支队", true),
@@ -1902,10 +1906,8 @@ mod tests {
             ),
             ("组建科技创新团队。", "科技创新团队", false),
             ("建设一支青川消防队伍。", "青川消防队", false),
-        ] {
-            let (chars, span) = span_of(text, word);
-            assert_eq!(plausible_org(&chars, span), ok, "{word}");
-        }
+        ];
+        judge_all(plausible_org, cases);
     }
 
     #[test]
