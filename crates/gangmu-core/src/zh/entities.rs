@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lexicon::*;
 use super::tagger::{Context, Kind};
+use super::words::Lexicon;
 use crate::text::is_han;
 use crate::{Organization, Person, Resources, Span, Text};
 
@@ -80,7 +81,15 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         None => Vec::new(),
     };
     let segmented = text.zh_words(resources.zh_words());
-    let orgs = organizations(rules, &source, chars, &offsets, &proposed, segmented);
+    let orgs = organizations(
+        rules,
+        resources.zh_words(),
+        &source,
+        chars,
+        &offsets,
+        &proposed,
+        segmented,
+    );
     let people = people(resources, &source, chars, &offsets, &orgs, &proposed);
     (people, orgs)
 }
@@ -130,7 +139,9 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
     // Names the lists do not know (金正日, 冈田武史, 基里延科): the tagger's word, as long as no
     // function word or character of an institution's name (示范法庭) is inside.
-    let other = name.len() <= 4
+    // Japanese names run to five (桥本龙太郎, 松下幸之助).
+    let japanese = name.len() == 5 && matches!(name[4], '郎' | '助' | '雄');
+    let other = (name.len() <= 4 || japanese)
         && !name
             .iter()
             .any(|&c| FUNCTION_CHARS.contains(c) || INSTITUTION_CHARS.contains(c))
@@ -782,6 +793,7 @@ struct OrgMention {
 
 fn organizations(
     rules: &Rules,
+    words: &Lexicon,
     source: &str,
     chars: &[char],
     offsets: &CharOffsets,
@@ -920,7 +932,11 @@ fn organizations(
         } else {
             span
         };
+        // Read from inside a common word (有效|发挥政协, 中|共中央政治局): not a name's start.
+        let glued =
+            span.start > 0 && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
         if kind != Kind::Org
+            || glued
             || !plausible_org(chars, span)
             || not_bodies.iter().any(|w| w.overlaps(&span))
         {
@@ -1355,6 +1371,15 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
                     .iter()
                     .find_map(|s| m.name.strip_suffix(s))
                     .filter(|b| b.chars().count() >= 2 && found.iter().any(|f| f.name == *b))
+            })
+            // 中巴高委会 is the 高委会 the same document names without its two states.
+            .or_else(|| {
+                let mut c = m.name.chars();
+                let bilateral = c.next() == Some('中')
+                    && c.next().is_some_and(|s| STATE_ABBREVIATIONS.contains(s));
+                bilateral
+                    .then_some(c.as_str())
+                    .filter(|b| b.chars().count() >= 3 && found.iter().any(|f| f.name == *b))
             });
         if let Some(bare) = bare {
             let key = key_of
@@ -1749,6 +1774,26 @@ mod tests {
         assert_eq!(names, ["青川师范大学", "恒远科技有限公司"]);
     }
 
+    #[test]
+    fn tagger_organisations_read_from_inside_a_word_are_refused() {
+        // As if the tagger had proposed these spans: the first starts inside 有效.
+        let text = "要有效发挥政协作用，青川师范大学承办。";
+        let (chars, glued) = span_of(text, "效发挥政协");
+        let (_, whole) = span_of(text, "青川师范大学");
+        let resources = Resources::embedded();
+        let orgs = organizations(
+            resources.zh_rules(),
+            resources.zh_words(),
+            text,
+            &chars,
+            &CharOffsets::new(text),
+            &[(Kind::Org, glued), (Kind::Org, whole)],
+            &[],
+        );
+        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["青川师范大学"]);
+    }
+
     /// Asserts `judge` of each (text, word in it, expected) case.
     fn judge_all(judge: fn(&[char], Span) -> bool, cases: &[(&str, &str, bool)]) {
         for &(text, word, ok) in cases {
@@ -1781,6 +1826,9 @@ mod tests {
             ("访泰期间。", "访泰", false),
             ("阿巴斯表示。", "阿巴斯", true),
             ("琼斯表示。", "琼斯", true),
+            ("会长高桥健太郎致辞。", "高桥健太郎", true),
+            ("创始人大川幸之助。", "大川幸之助", true),
+            ("前往奥克兰市政厅。", "奥克兰市政厅", false),
         ];
         judge_all(plausible_person, cases);
     }
@@ -2030,6 +2078,19 @@ mod tests {
                 "十四届全国人大常委会 = 全国人大常委会",
                 "青川零售公司 = 青川零售"
             ]
+        );
+    }
+
+    #[test]
+    fn a_bilateral_body_is_one_with_or_without_its_two_states() {
+        // Either order; a body of one state with the same tail stays apart.
+        assert_eq!(
+            merged(&["中法混委会", "混委会", "湖北混委会"]),
+            vec!["中法混委会 = 混委会", "湖北混委会"]
+        );
+        assert_eq!(
+            merged(&["混委会", "中法混委会"]),
+            vec!["中法混委会 = 混委会"]
         );
     }
 
