@@ -2083,7 +2083,7 @@ mod tests {
 
     #[test]
     fn a_bilateral_body_is_one_with_or_without_its_two_states() {
-        // Either order; a body of one state with the same tail stays apart.
+        // Either order; a province's body with the same tail stays apart.
         assert_eq!(
             merged(&["中法混委会", "混委会", "湖北混委会"]),
             vec!["中法混委会 = 混委会", "湖北混委会"]
