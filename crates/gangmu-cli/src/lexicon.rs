@@ -191,6 +191,7 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     );
 
     let places = places(&files)?;
+    let people = known_people(&files)?;
     eprintln!("lexicon: {} place names", places.len());
 
     let mut out = std::io::BufWriter::new(
@@ -205,11 +206,12 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     .map_err(io)?;
     writeln!(
         out,
-        "# built by `gangmu lexicon build` from {} files; {} words, {} single characters, {} place names (@)",
+        "# built by `gangmu lexicon build` from {} files; {} words, {} single characters, {} place names (@), {} people named with titles (%: documents)",
         files.len(),
         words.len(),
         singles.len(),
-        places.len()
+        places.len(),
+        people.len()
     )
     .map_err(io)?;
     for (w, c) in words.iter().chain(singles.iter()) {
@@ -217,6 +219,9 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
     }
     for (w, c) in &places {
         writeln!(out, "@{w}\t{c}").map_err(io)?;
+    }
+    for (name, n) in &people {
+        writeln!(out, "%{name}\t{n}").map_err(io)?;
     }
     Ok(())
 }
@@ -362,4 +367,85 @@ pub fn names(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
         given.len()
     );
     Ok(())
+}
+
+/// Documents in which the rules must find a name next to a title for it to be listed.
+const MIN_TITLED_DOCS: u32 = 3;
+/// Share of the documents containing the string in which it is so titled: 习近平, 韩正 and
+/// 普京 nearly always are somewhere in the day's news; 高峰 or 任命, read once after a title,
+/// are words everywhere else.
+const MIN_TITLED_SHARE: f64 = 0.3;
+
+/// People the news names again and again: the names the rules alone find next to a title (so
+/// the list does not depend on the tagger), kept from [`MIN_TITLED_DOCS`] documents on and
+/// where at least [`MIN_TITLED_SHARE`] of the documents containing the string give it a
+/// title. Sorted by code point; the count is the number of titled documents.
+fn known_people(files: &[PathBuf]) -> Result<Vec<(String, u32)>, String> {
+    let resources = gangmu_core::Resources::none();
+    let mut titled: std::collections::BTreeMap<String, u32> = Default::default();
+    let mut texts = Vec::with_capacity(files.len());
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let analysis = gangmu_core::analyze_with(&text, &resources);
+        for p in analysis.people {
+            if !p.titles.is_empty() && p.name.chars().count() >= 2 {
+                *titled.entry(p.name).or_default() += 1;
+            }
+        }
+        texts.push(text);
+    }
+    let candidates: Vec<(String, u32)> = titled
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_TITLED_DOCS)
+        .collect();
+    let mut containing = vec![0u32; candidates.len()];
+    for text in &texts {
+        let mut seen = vec![false; candidates.len()];
+        for (i, (name, _)) in candidates.iter().enumerate() {
+            if !seen[i] && text.contains(name.as_str()) {
+                seen[i] = true;
+                containing[i] += 1;
+            }
+        }
+    }
+    let kept: std::collections::BTreeMap<String, u32> = candidates
+        .into_iter()
+        .zip(containing)
+        .filter(|((_, n), docs)| *n as f64 >= MIN_TITLED_SHARE * *docs as f64)
+        .map(|(c, _)| c)
+        .collect();
+    // A name read with a character of the text around it (卢拉致, 和塞西), where the list
+    // has the name itself more often: that character is no part of a name.
+    let lists = gangmu_core::zh::tagger::Lists::new();
+    let with_extra = |name: &str, n: u32| {
+        let chars: Vec<char> = name.chars().collect();
+        let len = chars.len();
+        len >= 3
+            && [(&chars[1..], chars[0]), (&chars[..len - 1], chars[len - 1])]
+                .iter()
+                .any(|(rest, extra)| {
+                    let rest: String = rest.iter().collect();
+                    kept.get(&rest).is_some_and(|&m| m > n) && lists.given_level(*extra) < 4
+                })
+    };
+    // A name read across the start or end of a far more frequent one (相信习 of 相信习近平).
+    let across = |name: &str, n: u32| {
+        let last = name.chars().last();
+        let transliterated = name
+            .chars()
+            .all(gangmu_core::zh::tagger::is_transliteration);
+        kept.iter().any(|(other, &m)| {
+            let first = other.chars().next();
+            m > 10 * n
+                && last == first
+                && first.is_some_and(gangmu_core::zh::tagger::is_surname)
+                && !other.contains(name)
+                && !transliterated
+        })
+    };
+    Ok(kept
+        .iter()
+        .filter(|&(name, &n)| !with_extra(name, n) && !across(name, n))
+        .map(|(name, &n)| (name.clone(), n))
+        .collect())
 }

@@ -167,3 +167,38 @@ fn lexicon_names_levels_the_characters_of_titled_names() {
     assert_eq!(level_of('的'), 0);
     assert_eq!(level_of('会'), 0);
 }
+
+#[test]
+fn lexicon_build_lists_the_people_named_with_titles_again_and_again() {
+    let dir = std::env::temp_dir().join(format!("gangmu-people-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for day in 0..16 {
+        let text = if day < 4 {
+            "国家副主席高山出席会议并讲话。高山指出，要抓好落实。委员会主任方正出席。\n"
+        } else {
+            // 方正 is mostly a word: a title in 4 of the 16 documents that contain it.
+            "这是一篇方正的文章，字迹方正，布局也方正。\n"
+        };
+        std::fs::write(dir.join(format!("{day:02}.md")), text).unwrap();
+    }
+    let out = dir.join("words.tsv");
+    let run = gangmu(
+        &[
+            "lexicon",
+            "build",
+            "-o",
+            out.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let list = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let people: Vec<&str> = list.lines().filter(|l| l.starts_with('%')).collect();
+    assert_eq!(people, ["%高山\t4"], "{list}");
+}

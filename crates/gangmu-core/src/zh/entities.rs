@@ -425,14 +425,55 @@ fn people(
         }
         title_spans.push((span, word));
     }
-    for &(title, word) in &title_spans {
+    // The people the word list knows, where the text names them.
+    let known: Vec<Span> = words
+        .known_people_in(source)
+        .into_iter()
+        .map(|r| Span::new(offsets.char_at(r.start), offsets.char_at(r.end)))
+        .collect();
+    let known_starting_at = |at: usize| {
+        let k = known.partition_point(|s| s.start < at);
+        known.get(k).filter(|s| s.start == at).copied()
+    };
+    // Where titles written after a name end: what follows them is not theirs.
+    let mut titles_after_names: Vec<usize> = Vec::new();
+    'titles: for &(title, word) in &title_spans {
+        // Name then title: 习近平总书记, 李强总理. Such a title does not also name what
+        // follows it (习近平总书记郑重宣布: 郑重 is no name).
+        if TITLES_AFTER_NAME.contains(&word) {
+            for len in [4, 3, 2, 5, 6] {
+                let Some(start) = title.start.checked_sub(len) else {
+                    continue;
+                };
+                if name_starts_at(chars, start)
+                    && (name_at(chars, start, false) == Some(len)
+                        || foreign_name_at(chars, start) == Some(len))
+                    && !named.any(Span::new(start, title.end))
+                    && !in_country_name(chars, Span::new(start, title.start))
+                    // A state's or a nation's title (应国家主席, 全国政协主席): no name.
+                    && !(title.start >= 2 && starts_with_any(chars, title.start - 2, &["国家", "全国"]))
+                {
+                    let span = Span::new(start, title.start);
+                    named.mark(span);
+                    found.push(Found {
+                        span,
+                        name: text_of(chars, span),
+                        titles: vec![word.to_string()],
+                    });
+                    titles_after_names.push(title.end);
+                    continue 'titles;
+                }
+            }
+        }
         // Title then name: 政法委书记李正古
         let weak = matches!(
             word,
             "代表" | "成员" | "委员" | "负责人" | "发言人" | "常委"
         );
         let name_len = name_at(chars, title.end, weak)
-            .or_else(|| (!weak).then(|| foreign_name_at(chars, title.end)).flatten());
+            .or_else(|| (!weak).then(|| foreign_name_at(chars, title.end)).flatten())
+            // A person the news often names, whatever follows (总统普京命令).
+            .or_else(|| known_starting_at(title.end).map(|k| k.len()));
         if let Some(len) = name_len {
             let titles = title_chain(chars, title.end, &named);
             let mut at = title.end;
@@ -459,29 +500,6 @@ fn people(
                 }
             }
         }
-        // Name then title: 习近平总书记, 李强总理
-        if TITLES_AFTER_NAME.contains(&word) {
-            for len in [4, 3, 2, 5, 6] {
-                let Some(start) = title.start.checked_sub(len) else {
-                    continue;
-                };
-                if name_starts_at(chars, start)
-                    && (name_at(chars, start, false) == Some(len)
-                        || foreign_name_at(chars, start) == Some(len))
-                    && !named.any(Span::new(start, title.end))
-                    && !in_country_name(chars, Span::new(start, title.start))
-                {
-                    let span = Span::new(start, title.start);
-                    named.mark(span);
-                    found.push(Found {
-                        span,
-                        name: text_of(chars, span),
-                        titles: vec![word.to_string()],
-                    });
-                    break;
-                }
-            }
-        }
     }
     // Names the tagger proposes that the rules did not read, outside organisations; titles
     // from the clause before them or a post-name title after them.
@@ -505,6 +523,60 @@ fn people(
             .find(|(_, w)| TITLES_AFTER_NAME.contains(w))
             .map(|&(_, w)| w)
     };
+    // The people the word list knows, wherever else they stand (习近平、李强…韩正等): not
+    // inside an organisation's name, another name, or a common word of the text around
+    // (任何|维护 holds 何维, 江苏|林业 苏林).
+    // The tagger's people, in text order (its spans never overlap): a longer name of the
+    // tagger's holding a known one (费迪南德·罗慕尔德兹·马科斯, 卢拉致) is left to it and to the
+    // trimming below.
+    let tagged_people: Vec<Span> = proposed
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Per)
+        .map(|&(_, span)| span)
+        .collect();
+    for &span in &known {
+        let k = tagged_people.partition_point(|p| p.start <= span.start);
+        if k > 0 && tagged_people[k - 1].end >= span.end && tagged_people[k - 1] != span {
+            continue;
+        }
+        // With the rest of a name in parts (弗拉基米尔·泽连斯基).
+        let span = whole_dotted_name(chars, span);
+        let glued_before = span.start > 0
+            && !title_ending_at(span.start)
+            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
+        let glued_after = span.end < chars.len()
+            && name_end_strength(chars, span.end) == 0
+            && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD;
+        // Part of a longer name: 莱希 of 布莱希特, 贝利 of 切尔诺贝利, 王勇 of 王勇军.
+        let name = &chars[span.start..span.end];
+        let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
+        let in_part = |c: char| c != '·' && TRANSLITERATION.contains(c);
+        let longer = if foreign {
+            span.start > 0 && in_part(chars[span.start - 1])
+                || span.end < chars.len() && in_part(chars[span.end])
+        } else {
+            span.len() == 2
+                && span.end < chars.len()
+                && name_end_strength(chars, span.end) == 0
+                && given(chars[span.end]) >= 5
+        };
+        if named.any(span) || in_org.any(span) || glued_before || glued_after || longer {
+            continue;
+        }
+        let mut titles = Vec::new();
+        if title_ending_at(span.start) {
+            titles = title_chain(chars, span.start, &named);
+        }
+        if let Some(word) = title_starting_at(span.end) {
+            titles.push(word.to_string());
+        }
+        named.mark(span);
+        found.push(Found {
+            span,
+            name: text_of(chars, span),
+            titles,
+        });
+    }
     for &(kind, span) in proposed {
         let addressed = surname_of_address(chars, span);
         let plausible = if addressed == span {
@@ -522,7 +594,15 @@ fn people(
         let glued = span.start > 0
             && !title_ending_at(span.start)
             && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
-        if kind != Kind::Per || named.any(span) || in_org.any(span) || !plausible || glued {
+        // The tagger reads a word after a name's title as a name (习近平总书记|郑重宣布).
+        let after_named_title = titles_after_names.binary_search(&span.start).is_ok();
+        if kind != Kind::Per
+            || named.any(span)
+            || in_org.any(span)
+            || !plausible
+            || glued
+            || after_named_title
+        {
             continue;
         }
         let mut titles = Vec::new();
@@ -540,7 +620,7 @@ fn people(
         });
     }
     found.sort_by_key(|f| f.span.start);
-    trim_to_known_names(&mut found, given);
+    trim_to_known_names(&mut found, given, words);
 
     // One entry per name, titles in order of first appearance.
     let mut order: Vec<String> = Vec::new();
@@ -611,8 +691,41 @@ fn people(
             })
         })
         .collect();
+    merge_short_forms(&mut people);
     people.sort_by_key(|p| p.mentions[0].start);
     people
+}
+
+/// A transliterated name written in full once and by its last part elsewhere
+/// (弗拉基米尔·泽连斯基 … 泽连斯基): one person, the short form an alias.
+fn merge_short_forms(people: &mut Vec<Person>) {
+    let mut i = 0;
+    while i < people.len() {
+        let full = people
+            .iter()
+            .position(|p| {
+                p.name
+                    .rsplit_once('·')
+                    .is_some_and(|(_, last)| last.chars().count() >= 2 && last == people[i].name)
+            })
+            .filter(|_| !people[i].name.contains('·'));
+        match full {
+            Some(f) => {
+                let short = people.remove(i);
+                let f = if f > i { f - 1 } else { f };
+                let person = &mut people[f];
+                person.aliases.push(short.name);
+                person.mentions.extend(short.mentions);
+                person.mentions.sort();
+                for t in short.titles {
+                    if !person.titles.contains(&t) {
+                        person.titles.push(t);
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// How often (in the corpus the word list counts) a two-character word must occur for a name
@@ -620,15 +733,23 @@ fn people(
 const GLUED_WORD: u32 = 200;
 
 /// A name read with a character of the text around it (普京致, 和普京, 李希送) where the
-/// document names the same person without it, with a title: the shorter name. Only when the extra
+/// document names the same person without it, with a title, or the word list knows the
+/// person: the shorter name. Only when the extra
 /// character is not one names are made of (`given` level 4 or more: 李强 and 李强民 are two
 /// people).
-fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8) {
-    let known: std::collections::HashSet<String> = found
+fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8, words: &Lexicon) {
+    let titled: std::collections::HashSet<String> = found
         .iter()
         .filter(|f| f.span.len() >= 2 && !f.titles.is_empty())
         .map(|f| f.name.clone())
         .collect();
+    // The list of known people trims only function words and characters seen to be seldom in
+    // names: 刘奇葆 is not 刘奇, and a rare character never seen in a name may still be one.
+    let known = |name: &str, extra: char| {
+        titled.contains(name)
+            || words.is_known_person(name)
+                && ((1..=2).contains(&given(extra)) || FUNCTION_CHARS.contains(extra))
+    };
     for f in found.iter_mut().filter(|f| f.span.len() >= 3) {
         let name: Vec<char> = f.name.chars().collect();
         let n = name.len();
@@ -636,10 +757,10 @@ fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8) {
         let tail: String = name[1..].iter().collect();
         // Nor when it could belong to a transliteration (特罗瓦达, 斯凯里特).
         let extra = |c: char| given(c) < 4 && !TRANSLITERATION.contains(c) && c != '·';
-        if known.contains(&head) && extra(name[n - 1]) {
+        if known(&head, name[n - 1]) && extra(name[n - 1]) {
             f.span = Span::new(f.span.start, f.span.end - 1);
             f.name = head;
-        } else if known.contains(&tail) && extra(name[0]) {
+        } else if known(&tail, name[0]) && extra(name[0]) {
             f.span = Span::new(f.span.start + 1, f.span.end);
             f.name = tail;
         }
@@ -742,6 +863,11 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> 
     chain
         .split('、')
         .map(|piece| piece.trim_start_matches(['和', '及', '兼']))
+        // At the invitation of (应国家主席习近平邀请): 应 is no part of the title; 应急 is.
+        .map(|piece| match piece.strip_prefix('应') {
+            Some(rest) if !rest.starts_with(['急', '用']) => rest,
+            _ => piece,
+        })
         .filter(|piece| {
             let n = piece.chars().count();
             (2..=30).contains(&n) && ends_with_any(piece, TITLE_WORDS).is_some()
@@ -1476,6 +1602,72 @@ mod tests {
         find(&Text::new(text), &Resources::embedded())
     }
 
+    /// With the shipped assets, the word list knowing these people too.
+    fn analyse_knowing(text: &str, known: &[&str]) -> Vec<Person> {
+        let more: String = known.iter().map(|p| format!("%{p}\t5\n")).collect();
+        let resources = Resources {
+            zh_words: Lexicon::load_with(&more),
+            zh_tagger: crate::zh::tagger::Model::shipped(),
+            zh_rules: Default::default(),
+            zh_lists: Default::default(),
+            en_tagger: None,
+        };
+        find(&Text::new(text), &resources).0
+    }
+
+    fn people_names(people: &[Person]) -> Vec<&str> {
+        people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn people_the_news_names_often_are_found_without_titles() {
+        // Names that are also words (a mountain, an upright character): the tagger alone
+        // reads neither in a list without titles or in a headline run together.
+        let known = ["高山", "方正", "卡诺夫", "祁振", "何维"];
+        let text = "高山、方正等出席开幕式。\n高山方正出席\n";
+        assert!(analyse(text).0.is_empty());
+        let people = analyse_knowing(text, &known);
+        assert_eq!(people_names(&people), ["高山", "方正"]);
+        assert!(people.iter().all(|p| p.mentions.len() == 2));
+        // After a title, whatever follows (the shipped list knows this president).
+        let (people, _) = analyse("俄总统普京命令部队撤离。");
+        assert_eq!(people_names(&people), ["普京"]);
+        assert_eq!(people[0].titles, ["俄总统"]);
+        // Not inside a longer transliteration, nor a common word of the text around it.
+        let text = "卡诺夫斯基发表评论。任何维护和平的努力都值得肯定。";
+        let people = analyse_knowing(text, &known);
+        let names = people_names(&people);
+        assert!(
+            !names.contains(&"卡诺夫") && !names.contains(&"何维"),
+            "{names:?}"
+        );
+        // A character read with the name is trimmed (致 of 致信), a given name's is not.
+        let text = "会见结束后，卡诺夫致信感谢。委员会主任祁振葆出席。";
+        let people = analyse_knowing(text, &known);
+        assert_eq!(people_names(&people), ["卡诺夫", "祁振葆"]);
+    }
+
+    #[test]
+    fn a_name_in_full_and_by_its_last_part_is_one_person() {
+        let text = "乌克兰总统弗拉基米尔·卡诺夫表示欢迎。卡诺夫说，双方将加强合作。";
+        let people = analyse_knowing(text, &["卡诺夫"]);
+        assert_eq!(people_names(&people), ["弗拉基米尔·卡诺夫"]);
+        assert_eq!(people[0].aliases, ["卡诺夫"]);
+        assert_eq!(people[0].mentions.len(), 2);
+        assert_eq!(people[0].titles, ["乌克兰总统"]);
+    }
+
+    #[test]
+    fn a_title_after_a_name_names_nothing_after_it() {
+        let (people, _) = analyse("王晓东书记郑重承诺，抓好落实。");
+        assert_eq!(people_names(&people), ["王晓东"]);
+        // At the invitation of the head of state: 应国家 is no name, 应 no part of the title.
+        let text = "应国家主席祁振岳邀请，总统卡诺夫将访华。";
+        let people = analyse_knowing(text, &["祁振岳"]);
+        assert_eq!(people_names(&people), ["祁振岳", "卡诺夫"]);
+        assert_eq!(people[0].titles, ["国家主席"]);
+    }
+
     fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {
         people
             .iter()
@@ -1893,7 +2085,7 @@ mod tests {
             found("王东明", 150, &[]),
         ];
         let lists = crate::zh::tagger::Lists::new();
-        trim_to_known_names(&mut all, |c| lists.given_level(c));
+        trim_to_known_names(&mut all, |c| lists.given_level(c), &Lexicon::parse(""));
         let names: Vec<(&str, usize)> = all
             .iter()
             .map(|f| (f.name.as_str(), f.span.start))

@@ -147,6 +147,11 @@ pub fn is_surname(c: char) -> bool {
     SURNAMES.contains(c)
 }
 
+/// Whether `c` is one of the characters foreign names are transliterated with (or ·).
+pub fn is_transliteration(c: char) -> bool {
+    TRANSLITERATION.contains(c)
+}
+
 /// Spans of a BIO tag sequence.
 pub fn spans_of(tags: &[u8]) -> Vec<(Kind, Span)> {
     let mut out = Vec::new();

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 pub use rustc_hash::FxHashMap;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::text::is_han;
 
 #[cfg(feature = "embedded")]
@@ -57,6 +59,10 @@ pub struct Lexicon {
     /// as packed keys in ascending order, for binary search (the list is written shortest
     /// first, then in code-point order, which is that order).
     places: Vec<u64>,
+    /// People the news names again and again with a title (`%name<TAB>documents` lines:
+    /// 习近平, 韩正, 普京), found wherever they stand, with or without one.
+    people: Vec<&'static str>,
+    people_automaton: Option<AhoCorasick>,
 }
 
 impl Lexicon {
@@ -66,16 +72,31 @@ impl Lexicon {
         Lexicon::parse(WORDS)
     }
 
+    /// The word list compiled into the core with more lines (`%name<TAB>n` people) after it.
+    #[cfg(all(test, feature = "embedded"))]
+    pub(crate) fn load_with(more: &str) -> Lexicon {
+        Lexicon::parse(Box::leak(format!("{WORDS}{more}").into_boxed_str()))
+    }
+
     /// Reads a word list in the `data/zh-words.tsv` format: `word<TAB>count` lines after `#`
     /// header lines, the first of which names the corpus size, then `@place<TAB>count` lines
-    /// of place names ([`Lexicon::is_place`]). Lines that are not of that form
+    /// of place names ([`Lexicon::is_place`]) and `%name<TAB>documents` lines of people
+    /// ([`Lexicon::is_known_person`]). Lines that are not of that form
     /// (and words longer than four characters or beyond the BMP, which segmentation never
     /// asks for) are skipped, so any text gives a (possibly empty) lexicon.
     pub fn parse(words: &'static str) -> Lexicon {
         let mut total = 1.0f64;
         let mut counted: Vec<(&'static str, u32)> = Vec::new();
         let mut places: Vec<u64> = Vec::new();
+        let mut people: Vec<&'static str> = Vec::new();
         for line in words.lines() {
+            if let Some(person) = line.strip_prefix('%') {
+                let name = person.split('\t').next().unwrap_or_default();
+                if name.chars().count() >= 2 {
+                    people.push(name);
+                }
+                continue;
+            }
             if let Some(place) = line.strip_prefix('@') {
                 let name = place.split('\t').next().unwrap_or_default();
                 // Out of order: not from `gangmu lexicon build`; skipped rather than sorted.
@@ -114,12 +135,36 @@ impl Lexicon {
             entry.count = count;
             entry.log_p = log_p;
         }
+        people.sort_unstable();
+        people.dedup();
+        // Leftmost-longest: 穆罕默德·本·萨勒曼 before 穆罕默德.
+        let people_automaton = (!people.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&people)
+                .expect("names are short and valid patterns")
+        });
         Lexicon {
             by_key,
             words: kept,
             ln_total,
             places,
+            people,
+            people_automaton,
         }
+    }
+
+    /// Where the people of the list ([`Lexicon::is_known_person`]) are named in `source`, as
+    /// byte ranges, in text order.
+    pub fn known_people_in(&self, source: &str) -> Vec<std::ops::Range<usize>> {
+        self.people_automaton.as_ref().map_or_else(Vec::new, |ac| {
+            ac.find_iter(source).map(|m| m.range()).collect()
+        })
+    }
+
+    /// Whether the news names this person again and again with a title.
+    pub fn is_known_person(&self, name: &str) -> bool {
+        self.people.binary_search(&name).is_ok()
     }
 
     /// Whether the corpus names a place so (安阳 of 安阳市, 苏梅 of 苏梅州).
@@ -283,6 +328,32 @@ mod tests {
         // Out of order (not written by `gangmu lexicon build`): skipped, not misread.
         let unordered = Lexicon::parse("@金华\t7\n@安阳\t3\n");
         assert!(unordered.is_place("金华") && !unordered.is_place("安阳"));
+    }
+
+    #[test]
+    fn person_lines_are_known_people_not_words() {
+        let text =
+            "# list (100 chars)\n安阳\t3\n%祁振岳\t9\n%弗拉基米尔·卡诺夫\t4\n%卡诺夫\t5\n%岳\t3\n";
+        let lexicon = Lexicon::parse(text);
+        assert!(lexicon.is_known_person("祁振岳") && lexicon.is_known_person("卡诺夫"));
+        assert_eq!(lexicon.count("祁振岳"), 0, "not a word of the segmentation");
+        // One character is no name to look for.
+        assert!(!lexicon.is_known_person("岳"));
+        let source = "祁振岳会见弗拉基米尔·卡诺夫。卡诺夫说";
+        let found: Vec<&str> = lexicon
+            .known_people_in(source)
+            .into_iter()
+            .map(|r| &source[r])
+            .collect();
+        // The longest name where two start together.
+        assert_eq!(found, ["祁振岳", "弗拉基米尔·卡诺夫", "卡诺夫"]);
+        assert!(Lexicon::parse("安阳\t3\n")
+            .known_people_in(source)
+            .is_empty());
+        // The shipped list knows the leaders the news names most.
+        let listed = WORDS.lines().filter(|l| l.starts_with('%')).count();
+        assert!(listed > 300, "{listed} people in the shipped list");
+        assert!(Lexicon::load().is_known_person("习近平"));
     }
 
     fn seg(text: &str) -> Vec<String> {
