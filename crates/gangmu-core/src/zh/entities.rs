@@ -168,7 +168,9 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         .max();
     let head = span.len() >= 3 && ORG_HEADS.contains(chars[span.end - 1]);
     (suffix.is_some_and(|n| span.len() > n) || head)
-        && !"全各本该两每此诸我其这那与及并".contains(chars[span.start])
+        && (!"全各本该两每此诸我其这那与及并".contains(chars[span.start])
+            // National federations by their short names (全国工商联, 全国总工会, 全国台联).
+            || name.starts_with("全国") && span.len() <= 6 && name.ends_with(['联', '会']))
         // Generic: 广大部队, 一家化工厂, 几家汽车公司.
         && !name.starts_with("广大")
         && !["一家", "这家", "几家", "多家", "两家", "一所", "这所"]
@@ -191,7 +193,15 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && chars[span.start..span.end]
             .iter()
             .all(|&c| !c.is_whitespace() && !"《》、及".contains(c))
+        // A bracket closed or opened outside it (全面依法治省（区、市、兵团）委员会).
+        && name.matches('（').count() == name.matches('）').count()
+        && name.matches('(').count() == name.matches(')').count()
 }
+
+/// Verbs that stand before the names of bodies and that the tagger reads into them.
+const LEADING_VERBS: &[&str] = &[
+    "希望", "欢迎", "支持", "鼓励", "推动", "感谢", "邀请", "祝贺", "赞赏", "同意", "参访", "会见",
+];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
 /// 党中央着眼于…全局, 从严管党治院).
@@ -214,6 +224,8 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         '站' => after(0) == '在',
         '局' => after(0) == '面',
         '队' => after(0) == '伍',
+        // 国际联|播, 联|合, 联|盟: not a federation (妇联, 工商联).
+        '联' => "播合盟系动络手欢通网防".contains(after(0)),
         _ => false,
     }
 }
@@ -350,8 +362,10 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
         if NOT_NAMES.contains(&word.as_str()) || is_place(&word) {
             continue;
         }
-        // Ties go to the longer name: three-character names are the common case.
-        if best.is_none_or(|(s, _)| strength >= s) {
+        // Ties go to the longer name: three-character names are the common case; but not over
+        // a verb that follows names (骆源|作的报告, 卢拉|致信), seldom the end of a given name.
+        let verb_after = given == 2 && "作说称率答致".contains(chars[end - 1]);
+        if best.is_none_or(|(s, _)| strength > s || strength == s && !verb_after) {
             best = Some((strength, surname + given));
         }
     }
@@ -395,7 +409,11 @@ fn name_starts_at(chars: &[char], start: usize) -> bool {
 struct Found {
     span: Span,
     name: String,
+    /// Titles written after the name (李强总理), and all of them once `chain_at` is read.
     titles: Vec<String>,
+    /// Where the chain of titles before the name ends (the start of the name, or of the list
+    /// it is in), read once every name of the text is found.
+    chain_at: Option<usize>,
 }
 
 fn people(
@@ -425,84 +443,6 @@ fn people(
         }
         title_spans.push((span, word));
     }
-    // The people the word list knows, where the text names them.
-    let known: Vec<Span> = words
-        .known_people_in(source)
-        .into_iter()
-        .map(|r| Span::new(offsets.char_at(r.start), offsets.char_at(r.end)))
-        .collect();
-    let known_starting_at = |at: usize| {
-        let k = known.partition_point(|s| s.start < at);
-        known.get(k).filter(|s| s.start == at).copied()
-    };
-    // Where titles written after a name end: what follows them is not theirs.
-    let mut titles_after_names: Vec<usize> = Vec::new();
-    'titles: for &(title, word) in &title_spans {
-        // Name then title: 习近平总书记, 李强总理. Such a title does not also name what
-        // follows it (习近平总书记郑重宣布: 郑重 is no name).
-        if TITLES_AFTER_NAME.contains(&word) {
-            for len in [4, 3, 2, 5, 6] {
-                let Some(start) = title.start.checked_sub(len) else {
-                    continue;
-                };
-                if name_starts_at(chars, start)
-                    && (name_at(chars, start, false) == Some(len)
-                        || foreign_name_at(chars, start) == Some(len))
-                    && !named.any(Span::new(start, title.end))
-                    && !in_country_name(chars, Span::new(start, title.start))
-                    // A state's or a nation's title (应国家主席, 全国政协主席): no name.
-                    && !(title.start >= 2 && starts_with_any(chars, title.start - 2, &["国家", "全国"]))
-                {
-                    let span = Span::new(start, title.start);
-                    named.mark(span);
-                    found.push(Found {
-                        span,
-                        name: text_of(chars, span),
-                        titles: vec![word.to_string()],
-                    });
-                    titles_after_names.push(title.end);
-                    continue 'titles;
-                }
-            }
-        }
-        // Title then name: 政法委书记李正古
-        let weak = matches!(
-            word,
-            "代表" | "成员" | "委员" | "负责人" | "发言人" | "常委"
-        );
-        let name_len = name_at(chars, title.end, weak)
-            .or_else(|| (!weak).then(|| foreign_name_at(chars, title.end)).flatten())
-            // A person the news often names, whatever follows (总统普京命令).
-            .or_else(|| known_starting_at(title.end).map(|k| k.len()));
-        if let Some(len) = name_len {
-            let titles = title_chain(chars, title.end, &named);
-            let mut at = title.end;
-            let mut len = whole_dotted_name(chars, Span::new(at, at + len)).len();
-            loop {
-                let span = Span::new(at, at + len);
-                named.mark(span);
-                found.push(Found {
-                    span,
-                    name: text_of(chars, span),
-                    titles: titles.clone(),
-                });
-                // A list of names shares the title before it: 常委李强、赵乐际、王沪宁
-                let next = at + len + 1;
-                if chars.get(at + len) != Some(&'、') {
-                    break;
-                }
-                match name_at(chars, next, false) {
-                    Some(l) if !starts_with_any(chars, next + l, TITLE_WORDS) => {
-                        at = next;
-                        len = l;
-                    }
-                    _ => break,
-                }
-            }
-        }
-    }
-    // Names the tagger proposes that the rules did not read, outside organisations; titles
-    // from the clause before them or a post-name title after them.
     let mut in_org = Marks::new(chars.len());
     for o in orgs {
         for &m in &o.mentions {
@@ -523,16 +463,22 @@ fn people(
             .find(|(_, w)| TITLES_AFTER_NAME.contains(w))
             .map(|&(_, w)| w)
     };
-    // The people the word list knows, wherever else they stand (习近平、李强…韩正等): not
-    // inside an organisation's name, another name, or a common word of the text around
-    // (任何|维护 holds 何维, 江苏|林业 苏林).
-    // The tagger's people, in text order (its spans never overlap): a longer name of the
-    // tagger's holding a known one (费迪南德·罗慕尔德兹·马科斯, 卢拉致) is left to it and to the
-    // trimming below.
+    // The tagger's people, in text order (its spans never overlap).
     let tagged_people: Vec<Span> = proposed
         .iter()
         .filter(|(kind, _)| *kind == Kind::Per)
         .map(|&(_, span)| span)
+        .collect();
+
+    // First the people the word list knows, wherever the text names them (习近平、李强…韩正等,
+    // 总统普京命令): not inside an organisation's name, a longer name, or a common word of the
+    // text around (任何|维护 holds 何维, 江苏|林业 苏林). A longer name of the tagger's
+    // holding a known one (费迪南德·罗慕尔德兹·马科斯, 卢拉致) is left to it and to the
+    // trimming below. Found first, they take the titles written next to them.
+    let known: Vec<Span> = words
+        .known_people_in(source)
+        .into_iter()
+        .map(|r| Span::new(offsets.char_at(r.start), offsets.char_at(r.end)))
         .collect();
     for &span in &known {
         let k = tagged_people.partition_point(|p| p.start <= span.start);
@@ -563,20 +509,129 @@ fn people(
         if named.any(span) || in_org.any(span) || glued_before || glued_after || longer {
             continue;
         }
-        let mut titles = Vec::new();
-        if title_ending_at(span.start) {
-            titles = title_chain(chars, span.start, &named);
-        }
-        if let Some(word) = title_starting_at(span.end) {
-            titles.push(word.to_string());
-        }
         named.mark(span);
         found.push(Found {
             span,
             name: text_of(chars, span),
-            titles,
+            titles: Vec::new(),
+            chain_at: title_ending_at(span.start).then_some(span.start),
         });
     }
+    // The names found so far, and by where they start and end.
+    let mut found_names: std::collections::HashSet<String> =
+        found.iter().map(|f| f.name.clone()).collect();
+    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        by_start.insert(f.span.start, i);
+        by_end.insert(f.span.end, i);
+    }
+
+    // Where titles written after a name end: what follows them is not theirs.
+    let mut titles_after_names: Vec<usize> = Vec::new();
+    'titles: for &(title, word) in &title_spans {
+        // Name then title: 习近平总书记, 李强总理. Such a title does not also name what
+        // follows it (习近平总书记郑重宣布: 郑重 is no name).
+        if TITLES_AFTER_NAME.contains(&word) {
+            if let Some(&i) = by_end.get(&title.start) {
+                found[i].titles.push(word.to_string());
+                titles_after_names.push(title.end);
+                continue 'titles;
+            }
+            // A name the document has already given, whatever stands before it (赞赏巴赫主席).
+            let earlier = (2..=6).find(|&len| {
+                title.start >= len
+                    && found_names
+                        .contains(&text_of(chars, Span::new(title.start - len, title.start)))
+                    && !named.any(Span::new(title.start - len, title.start))
+            });
+            if let Some(len) = earlier {
+                let span = Span::new(title.start - len, title.start);
+                named.mark(span);
+                by_start.insert(span.start, found.len());
+                by_end.insert(span.end, found.len());
+                found.push(Found {
+                    span,
+                    name: text_of(chars, span),
+                    titles: vec![word.to_string()],
+                    chain_at: None,
+                });
+                titles_after_names.push(title.end);
+                continue 'titles;
+            }
+            for len in [4, 3, 2, 5, 6] {
+                let Some(start) = title.start.checked_sub(len) else {
+                    continue;
+                };
+                if name_starts_at(chars, start)
+                    && (name_at(chars, start, false) == Some(len)
+                        || foreign_name_at(chars, start) == Some(len))
+                    && !named.any(Span::new(start, title.end))
+                    && !in_country_name(chars, Span::new(start, title.start))
+                    // A state's or a nation's title (应国家主席, 全国政协主席): no name.
+                    && !(title.start >= 2 && starts_with_any(chars, title.start - 2, &["国家", "全国"]))
+                {
+                    let span = Span::new(start, title.start);
+                    named.mark(span);
+                    found_names.insert(text_of(chars, span));
+                    by_start.insert(span.start, found.len());
+                    by_end.insert(span.end, found.len());
+                    found.push(Found {
+                        span,
+                        name: text_of(chars, span),
+                        titles: vec![word.to_string()],
+                        chain_at: None,
+                    });
+                    titles_after_names.push(title.end);
+                    continue 'titles;
+                }
+            }
+        }
+        // Title then name: 政法委书记李正古. A list of names shares the title before it
+        // (常委李强、赵乐际、王沪宁).
+        let weak = matches!(
+            word,
+            "代表" | "成员" | "委员" | "负责人" | "发言人" | "常委"
+        );
+        let mut at = title.end;
+        loop {
+            if let Some(&i) = by_start.get(&at) {
+                found[i].chain_at = Some(title.end);
+                at = found[i].span.end;
+            } else {
+                let name_len = name_at(chars, at, weak && at == title.end).or_else(|| {
+                    (!weak && at == title.end)
+                        .then(|| foreign_name_at(chars, at))
+                        .flatten()
+                });
+                let Some(len) = name_len else { break };
+                let span = whole_dotted_name(chars, Span::new(at, at + len));
+                if named.any(span)
+                    || at > title.end && starts_with_any(chars, span.end, TITLE_WORDS)
+                {
+                    break;
+                }
+                named.mark(span);
+                found_names.insert(text_of(chars, span));
+                by_start.insert(span.start, found.len());
+                by_end.insert(span.end, found.len());
+                found.push(Found {
+                    span,
+                    name: text_of(chars, span),
+                    titles: Vec::new(),
+                    chain_at: Some(title.end),
+                });
+                at = span.end;
+            }
+            if chars.get(at) != Some(&'、') {
+                break;
+            }
+            at += 1;
+        }
+    }
+
+    // Names the tagger proposes that the rules did not read, outside organisations; titles
+    // from the clause before them or a post-name title after them.
     for &(kind, span) in proposed {
         let addressed = surname_of_address(chars, span);
         let plausible = if addressed == span {
@@ -606,9 +661,6 @@ fn people(
             continue;
         }
         let mut titles = Vec::new();
-        if title_ending_at(span.start) {
-            titles = title_chain(chars, span.start, &named);
-        }
         if let Some(word) = title_starting_at(span.end) {
             titles.push(word.to_string());
         }
@@ -617,7 +669,21 @@ fn people(
             span,
             name: text_of(chars, span),
             titles,
+            chain_at: title_ending_at(span.start).then_some(span.start),
         });
+    }
+    // The titles before each name, now that every name is known: a chain stops at the name
+    // before it (芬兰总理奥尔波和时任英国首相斯塔默).
+    for f in &mut found {
+        if let Some(at) = f.chain_at {
+            let mut titles = title_chain(chars, at, &named);
+            for t in std::mem::take(&mut f.titles) {
+                if !titles.contains(&t) {
+                    titles.push(t);
+                }
+            }
+            f.titles = titles;
+        }
     }
     found.sort_by_key(|f| f.span.start);
     trim_to_known_names(&mut found, given, words);
@@ -845,8 +911,24 @@ fn whole_given_name(chars: &[char], span: Span) -> Span {
 /// previous name in a list), split at 、, keeping the pieces that end with a title word.
 fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> {
     let mut start = name_start;
-    while start > 0 && !ends_clause(chars[start - 1]) && name_start - start < 80 {
-        start -= 1;
+    loop {
+        while start > 0 && !ends_clause(chars[start - 1]) && name_start - start < 80 {
+            start -= 1;
+        }
+        // A comma between titles (中央宣讲团成员，国家卫生健康委员会党组书记): the chain goes on
+        // while the piece before it ends with a title.
+        if start < 2 || chars[start - 1] != '，' || named.ends[start - 1] {
+            break;
+        }
+        let mut piece = start - 1;
+        while piece > 0 && !ends_clause(chars[piece - 1]) && start - 1 - piece < 30 {
+            piece -= 1;
+        }
+        let text: String = chars[piece..start - 1].iter().collect();
+        if ends_with_any(&text, TITLE_WORDS).is_none() || named.any(Span::new(piece, start - 1)) {
+            break;
+        }
+        start = piece;
     }
     if let Some(prev_end) = (start + 1..name_start).rev().find(|&e| named.ends[e]) {
         start = prev_end;
@@ -861,8 +943,8 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> 
         .max();
     let chain = &chain[cut.unwrap_or(0)..];
     chain
-        .split('、')
-        .map(|piece| piece.trim_start_matches(['和', '及', '兼']))
+        .split(['、', '，'])
+        .map(|piece| piece.trim_start_matches(['和', '及', '兼', '了']))
         // At the invitation of (应国家主席习近平邀请): 应 is no part of the title; 应急 is.
         .map(|piece| match piece.strip_prefix('应') {
             Some(rest) if !rest.starts_with(['急', '用']) => rest,
@@ -1058,9 +1140,32 @@ fn organizations(
         } else {
             span
         };
-        // Read from inside a common word (有效|发挥政协, 中|共中央政治局): not a name's start.
-        let glued =
-            span.start > 0 && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
+        // A verb the tagger reads into the name (希望|跨国公司, 欢迎|汇丰集团): after it.
+        let span = match LEADING_VERBS
+            .iter()
+            .find(|v| starts_with(chars, span.start, v))
+        {
+            Some(v) if span.len() > v.chars().count() + 2 => {
+                Span::new(span.start + v.chars().count(), span.end)
+            }
+            _ => span,
+        };
+        // A body's last character read twice, as the start of the title after it (公安部|部长).
+        // (外交部长 shares its 部: 外交部 stays.)
+        let span = if span.len() > 3
+            && chars[span.end - 1] == chars[span.end - 2]
+            && starts_with_any(chars, span.end - 1, TITLE_WORDS)
+        {
+            Span::new(span.start, span.end - 1)
+        } else {
+            span
+        };
+        // Read from inside a common word (有效|发挥政协, 中|共中央政治局, 党中央部|署): not a
+        // name's start or end.
+        let glued = span.start > 0
+            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD
+            || span.end < chars.len()
+                && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD;
         if kind != Kind::Org
             || glued
             || !plausible_org(chars, span)
@@ -1668,6 +1773,44 @@ mod tests {
         assert_eq!(people[0].titles, ["国家主席"]);
     }
 
+    #[test]
+    fn titles_stop_at_the_name_before_and_go_on_over_a_comma() {
+        let (people, _) = analyse("芬兰总理奥尔卡和英国首相斯塔姆出席会议。");
+        assert_eq!(person(&people, "斯塔姆").titles, ["英国首相"]);
+        let (people, _) = analyse("中央宣讲团成员，省卫生健康委员会党组书记、主任钱立新作报告。");
+        assert_eq!(
+            person(&people, "钱立新").titles,
+            ["中央宣讲团成员", "省卫生健康委员会党组书记", "主任"]
+        );
+        // 作 of 作的报告 is no part of the name, 了 of 听取了 none of the title.
+        let (people, _) = analyse("会议听取了法制委员会副主任委员骆文作的关于草案的报告。");
+        assert_eq!(people_names(&people), ["骆文"]);
+        assert_eq!(people[0].titles, ["法制委员会副主任委员"]);
+        // A name given earlier takes the title after it wherever it stands (赞赏|巴罗主席), and
+        // what follows that title is no name.
+        let (people, _) = analyse("国际奥委会主席巴罗会见代表团。中方赞赏巴罗主席任内所作贡献。");
+        assert_eq!(people_names(&people), ["巴罗"]);
+        assert_eq!(people[0].titles, ["国际奥委会主席", "主席"]);
+    }
+
+    #[test]
+    fn bodies_are_not_read_into_the_words_around_them() {
+        let (people, orgs) = analyse(
+            "公安部部长王明出席。希望跨国公司加大投资。国际联播快讯。\
+             各省区市全面依法治省（区、市）委员会负责同志参加。全国工商联召开会议。",
+        );
+        assert_eq!(person(&people, "王明").titles, ["公安部部长"]);
+        let names = org_names(&orgs);
+        assert!(
+            names.contains(&"公安部") && names.contains(&"全国工商联"),
+            "{names:?}"
+        );
+        for wrong in ["公安部部", "希望跨国公司", "国际联"] {
+            assert!(!names.contains(&wrong), "{names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains('）')), "{names:?}");
+    }
+
     fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {
         people
             .iter()
@@ -2069,6 +2212,7 @@ mod tests {
             span: Span::new(start, start + name.chars().count()),
             name: name.to_string(),
             titles: titles.iter().map(|t| t.to_string()).collect(),
+            chain_at: None,
         };
         let mut all = vec![
             found("普京", 4, &["俄罗斯总统"]),
