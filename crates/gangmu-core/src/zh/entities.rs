@@ -109,6 +109,13 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if ends_with_any(&word, TITLE_WORDS).is_some() || name[0] == '·' {
         return false;
     }
+    // Nor does one end with a verb said of names (会见…时强调, 某某表示).
+    if AFTER_NAME
+        .iter()
+        .any(|w| w.chars().count() >= 2 && name.len() > w.chars().count() && word.ends_with(w))
+    {
+        return false;
+    }
     // Nor does one start with a title (王储兼 of 王储兼首相) or join two (兼).
     if word.contains('兼') || starts_with_any(name, 0, TITLE_WORDS) && name.len() > 2 {
         return false;
@@ -206,7 +213,7 @@ const LEADING_VERBS: &[&str] = &[
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
 /// 党中央着眼于…全局, 从严管党治院).
 const CLAUSE_WORDS: &[&str] = &[
-    "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出",
+    "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出", "贡献",
     // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
     "管党", "治党", "治院", "治校", "治军", "建军",
 ];
@@ -225,7 +232,7 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         '局' => after(0) == '面',
         '队' => after(0) == '伍',
         // 国际联|播, 联|合, 联|盟: not a federation (妇联, 工商联).
-        '联' => "播合盟系动络手欢通网防".contains(after(0)),
+        '联' => "播合盟系动络手欢通网防控".contains(after(0)),
         _ => false,
     }
 }
@@ -359,7 +366,12 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
             continue;
         }
         let word: String = chars[at..end].iter().collect();
-        if NOT_NAMES.contains(&word.as_str()) || is_place(&word) {
+        // Nor a verb said of names after a surname-like character (时|强调, 常|表示).
+        let given_part: String = chars[at + surname..end].iter().collect();
+        let verb = AFTER_NAME
+            .iter()
+            .any(|w| w.chars().count() >= 2 && given_part.ends_with(w));
+        if NOT_NAMES.contains(&word.as_str()) || is_place(&word) || verb {
             continue;
         }
         // Ties go to the longer name: three-character names are the common case; but not over
@@ -648,7 +660,12 @@ fn people(
         // title stands before (长江|电力 read as 江电力): that word, not a name.
         let glued = span.start > 0
             && !title_ending_at(span.start)
-            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
+            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD
+            // Or whose last makes one with the next (给予小国|平等: 等 may end a name, 平等
+            // is the commoner reading).
+            || span.end < chars.len()
+                && name_end_strength(chars, span.end) < 2
+                && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD;
         // The tagger reads a word after a name's title as a name (习近平总书记|郑重宣布).
         let after_named_title = titles_after_names.binary_search(&span.start).is_ok();
         if kind != Kind::Per
@@ -1149,6 +1166,25 @@ fn organizations(
                 Span::new(span.start + v.chars().count(), span.end)
             }
             _ => span,
+        };
+        // A count or a session read into the name (七位|全国政协委员, 十四|届全国政协).
+        let span = {
+            let lead = if chars[span.start] == '届' {
+                1
+            } else if "一二两三四五六七八九十几多数".contains(chars[span.start])
+                && chars
+                    .get(span.start + 1)
+                    .is_some_and(|&c| "位名个".contains(c))
+            {
+                2
+            } else {
+                0
+            };
+            if span.len() > lead + 2 {
+                Span::new(span.start + lead, span.end)
+            } else {
+                span
+            }
         };
         // A body's last character read twice, as the start of the title after it (公安部|部长).
         // (外交部长 shares its 部: 外交部 stays.)
