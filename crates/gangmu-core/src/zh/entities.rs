@@ -200,6 +200,12 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && chars[span.start..span.end]
             .iter()
             .all(|&c| !c.is_whitespace() && !"《》、及".contains(c))
+        // A count of bodies (川渝291家医院), a place organising something (宜宾市组织).
+        && !name
+            .char_indices()
+            .any(|(i, c)| c.is_ascii_digit() && name[i + 1..].starts_with(['家', '所', '个']))
+        && !(name.ends_with("组织")
+            && name.chars().rev().nth(2).is_some_and(|c| "省市县区镇乡".contains(c)))
         // A bracket closed or opened outside it (全面依法治省（区、市、兵团）委员会).
         && name.matches('（').count() == name.matches('）').count()
         && name.matches('(').count() == name.matches(')').count()
@@ -214,6 +220,7 @@ const LEADING_VERBS: &[&str] = &[
 /// 党中央着眼于…全局, 从严管党治院).
 const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出", "贡献",
+    "愿同", "设立", "共同",
     // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
     "管党", "治党", "治院", "治校", "治军", "建军",
 ];
@@ -231,6 +238,8 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         '站' => after(0) == '在',
         '局' => after(0) == '面',
         '队' => after(0) == '伍',
+        // A law named after the body (村民委员会组织|法).
+        '织' => after(0) == '法',
         // 国际联|播, 联|合, 联|盟: not a federation (妇联, 工商联).
         '联' => "播合盟系动络手欢通网防控".contains(after(0)),
         _ => false,
@@ -1167,9 +1176,10 @@ fn organizations(
             }
             _ => span,
         };
-        // A count or a session read into the name (七位|全国政协委员, 十四|届全国政协).
+        // A count, a session or a preposition read into the name (七位|全国政协委员,
+        // 十四|届全国政协, 由|东电公司).
         let span = {
-            let lead = if chars[span.start] == '届' {
+            let lead = if "届由据从对向在把被让给跟".contains(chars[span.start]) {
                 1
             } else if "一二两三四五六七八九十几多数".contains(chars[span.start])
                 && chars

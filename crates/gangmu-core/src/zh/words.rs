@@ -72,10 +72,21 @@ impl Lexicon {
         Lexicon::parse(WORDS)
     }
 
-    /// The word list compiled into the core with more lines (`%name<TAB>n` people) after it.
+    /// The word list compiled into the core with more people (`%name<TAB>n` lines), kept in
+    /// the order `gangmu lexicon build` writes them.
     #[cfg(all(test, feature = "embedded"))]
     pub(crate) fn load_with(more: &str) -> Lexicon {
-        Lexicon::parse(Box::leak(format!("{WORDS}{more}").into_boxed_str()))
+        let (mut people, rest): (Vec<&str>, Vec<&str>) = WORDS
+            .lines()
+            .chain(more.lines())
+            .partition(|l| l.starts_with('%'));
+        people.sort_by_key(|l| l.split('\t').next());
+        let text = rest
+            .into_iter()
+            .chain(people)
+            .collect::<Vec<_>>()
+            .join("\n");
+        Lexicon::parse(Box::leak(text.into_boxed_str()))
     }
 
     /// Reads a word list in the `data/zh-words.tsv` format: `word<TAB>count` lines after `#`
@@ -92,7 +103,8 @@ impl Lexicon {
         for line in words.lines() {
             if let Some(person) = line.strip_prefix('%') {
                 let name = person.split('\t').next().unwrap_or_default();
-                if name.chars().count() >= 2 {
+                // Out of order: not from `gangmu lexicon build`; skipped rather than sorted.
+                if name.chars().count() >= 2 && people.last().is_none_or(|&last| last < name) {
                     people.push(name);
                 }
                 continue;
@@ -135,13 +147,11 @@ impl Lexicon {
             entry.count = count;
             entry.log_p = log_p;
         }
-        people.sort_unstable();
-        people.dedup();
         // Leftmost-longest: 穆罕默德·本·萨勒曼 before 穆罕默德.
         let people_automaton = (!people.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(&people)
+                .build(people.as_slice())
                 .expect("names are short and valid patterns")
         });
         Lexicon {
@@ -333,12 +343,13 @@ mod tests {
     #[test]
     fn person_lines_are_known_people_not_words() {
         let text =
-            "# list (100 chars)\n安阳\t3\n%祁振岳\t9\n%弗拉基米尔·卡诺夫\t4\n%卡诺夫\t5\n%岳\t3\n";
+            "# list (100 chars)\n安阳\t3\n%卡诺夫\t5\n%岳\t3\n%弗拉基米尔·卡诺夫\t4\n%祁振岳\t9\n%丁一\t3\n";
         let lexicon = Lexicon::parse(text);
         assert!(lexicon.is_known_person("祁振岳") && lexicon.is_known_person("卡诺夫"));
         assert_eq!(lexicon.count("祁振岳"), 0, "not a word of the segmentation");
-        // One character is no name to look for.
+        // One character is no name to look for; a line out of order is skipped.
         assert!(!lexicon.is_known_person("岳"));
+        assert!(!lexicon.is_known_person("丁一"));
         let source = "祁振岳会见弗拉基米尔·卡诺夫。卡诺夫说";
         let found: Vec<&str> = lexicon
             .known_people_in(source)
