@@ -177,7 +177,9 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
     (suffix.is_some_and(|n| span.len() > n) || head)
         && (!"全各本该两每此诸我其这那与及并".contains(chars[span.start])
             // National federations by their short names (全国工商联, 全国总工会, 全国台联).
-            || name.starts_with("全国") && span.len() <= 6 && name.ends_with(['联', '会']))
+            || name.starts_with("全国")
+                && span.len() <= 6
+                && (name.ends_with('联') || name.ends_with('会')))
         // Generic: 广大部队, 一家化工厂, 几家汽车公司.
         && !name.starts_with("广大")
         && !["一家", "这家", "几家", "多家", "两家", "一所", "这所"]
@@ -201,9 +203,9 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             .iter()
             .all(|&c| !c.is_whitespace() && !"《》、及".contains(c))
         // A count of bodies (川渝291家医院), a place organising something (宜宾市组织).
-        && !name
-            .char_indices()
-            .any(|(i, c)| c.is_ascii_digit() && name[i + 1..].starts_with(['家', '所', '个']))
+        && !chars[span.start..span.end]
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && "家所个".contains(w[1]))
         && !(name.ends_with("组织")
             && name.chars().rev().nth(2).is_some_and(|c| "省市县区镇乡".contains(c)))
         // A bracket closed or opened outside it (全面依法治省（区、市、兵团）委员会).
@@ -796,9 +798,10 @@ fn merge_short_forms(people: &mut Vec<Person>) {
         let full = people
             .iter()
             .position(|p| {
-                p.name
-                    .rsplit_once('·')
-                    .is_some_and(|(_, last)| last.chars().count() >= 2 && last == people[i].name)
+                p.name.rfind('·').is_some_and(|k| {
+                    let last = &p.name[k + '·'.len_utf8()..];
+                    last.chars().count() >= 2 && last == people[i].name
+                })
             })
             .filter(|_| !people[i].name.contains('·'));
         match full {
@@ -959,7 +962,11 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> 
     if let Some(prev_end) = (start + 1..name_start).rev().find(|&e| named.ends[e]) {
         start = prev_end;
     }
-    let chain: String = chars[start..name_start].iter().collect();
+    // (A comma between titles splits them as 、 does.)
+    let chain: String = chars[start..name_start]
+        .iter()
+        .map(|&c| if c == '，' { '、' } else { c })
+        .collect();
     // Text before a function word or verb is not part of the title: 出席会议的市委书记 → 市委书记.
     // Never inside the title word the chain ends with (经 in 总经理).
     let last_title = chain.len() - ends_with_any(&chain, TITLE_WORDS).map_or(0, str::len);
@@ -969,11 +976,11 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> 
         .max();
     let chain = &chain[cut.unwrap_or(0)..];
     chain
-        .split(['、', '，'])
+        .split('、')
         .map(|piece| piece.trim_start_matches(['和', '及', '兼', '了']))
         // At the invitation of (应国家主席习近平邀请): 应 is no part of the title; 应急 is.
         .map(|piece| match piece.strip_prefix('应') {
-            Some(rest) if !rest.starts_with(['急', '用']) => rest,
+            Some(rest) if !rest.starts_with('急') && !rest.starts_with('用') => rest,
             _ => piece,
         })
         .filter(|piece| {
