@@ -704,7 +704,7 @@ fn people(
     // before it (芬兰总理奥尔波和时任英国首相斯塔默).
     for f in &mut found {
         if let Some(at) = f.chain_at {
-            let mut titles = title_chain(chars, at, &named);
+            let mut titles = title_chain(chars, at, &named, words);
             for t in std::mem::take(&mut f.titles) {
                 if !titles.contains(&t) {
                     titles.push(t);
@@ -938,7 +938,7 @@ fn whole_given_name(chars: &[char], span: Span) -> Span {
 
 /// The titles written before a name at `name_start`: the clause back to its start (or to the
 /// previous name in a list), split at 、, keeping the pieces that end with a title word.
-fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> {
+fn title_chain(chars: &[char], name_start: usize, named: &Marks, words: &Lexicon) -> Vec<String> {
     let mut start = name_start;
     loop {
         while start > 0 && !ends_clause(chars[start - 1]) && name_start - start < 80 {
@@ -970,9 +970,26 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks) -> Vec<String> 
     // Text before a function word or verb is not part of the title: 出席会议的市委书记 → 市委书记.
     // Never inside the title word the chain ends with (经 in 总经理).
     let last_title = chain.len() - ends_with_any(&chain, TITLE_WORDS).map_or(0, str::len);
+    // A one-character word read inside a longer one is no cut (联合民主同盟总书记, 共同).
+    let in_word = |p: usize, w: &str| {
+        let next = chain[p + w.len()..].chars().next();
+        let prev = chain[..p].chars().next_back();
+        w.chars().count() == 1
+            && (next.is_some_and(|n| {
+                let pair = [w.chars().next().unwrap_or(' '), n];
+                words.count_chars(&pair) >= GLUED_WORD || pair == ['同', '盟']
+            }) || prev.is_some_and(|c| {
+                words.count_chars(&[c, w.chars().next().unwrap_or(' ')]) >= GLUED_WORD
+            }))
+    };
     let cut = BEFORE_TITLE
         .iter()
-        .filter_map(|w| chain[..last_title].rfind(w).map(|p| p + w.len()))
+        .filter_map(|w| {
+            chain[..last_title]
+                .rmatch_indices(w)
+                .find(|&(p, _)| !in_word(p, w))
+                .map(|(p, _)| p + w.len())
+        })
         .max();
     let chain = &chain[cut.unwrap_or(0)..];
     chain
@@ -1844,6 +1861,12 @@ mod tests {
         let (people, _) = analyse("国际奥委会主席巴罗会见代表团。中方赞赏巴罗主席任内所作贡献。");
         assert_eq!(people_names(&people), ["巴罗"]);
         assert_eq!(people[0].titles, ["国际奥委会主席", "主席"]);
+    }
+
+    #[test]
+    fn a_title_is_not_cut_inside_a_word() {
+        let (people, _) = analyse("会谈后，青川民主同盟总书记卡马罗会见了代表团。");
+        assert_eq!(person(&people, "卡马罗").titles, ["青川民主同盟总书记"]);
     }
 
     #[test]
