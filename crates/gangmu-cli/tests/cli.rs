@@ -123,21 +123,13 @@ fn another_model_can_be_given_and_a_bad_one_is_refused() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("tagger model"));
 }
 
-#[test]
-fn lexicon_names_levels_the_characters_of_titled_names() {
-    let dir = std::env::temp_dir().join(format!("gangmu-names-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
-        "市委书记王晓婷主持会议，副市长李婷、张晓东出席。会议指出，要把工作做实做细。\n\
-         区委副书记赵丽婷、区长陈晓东参加调研。调研组指出，要抓好当前的工作。\n",
-    )
-    .unwrap();
-    let out = dir.join("names.txt");
+/// What `gangmu lexicon SUB -o OUT DIR` writes from the corpus in `dir` (then removed).
+fn lexicon_of(sub: &str, dir: &std::path::Path) -> String {
+    let out = dir.join("lexicon.out");
     let run = gangmu(
         &[
             "lexicon",
-            "names",
+            sub,
             "-o",
             out.to_str().unwrap(),
             dir.to_str().unwrap(),
@@ -149,8 +141,22 @@ fn lexicon_names_levels_the_characters_of_titled_names() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let table = std::fs::read_to_string(&out).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+    text
+}
+
+#[test]
+fn lexicon_names_levels_the_characters_of_titled_names() {
+    let dir = std::env::temp_dir().join(format!("gangmu-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "市委书记王晓婷主持会议，副市长李婷、张晓东出席。会议指出，要把工作做实做细。\n\
+         区委副书记赵丽婷、区长陈晓东参加调研。调研组指出，要抓好当前的工作。\n",
+    )
+    .unwrap();
+    let table = lexicon_of("names", &dir);
     let level_of = |c: char| {
         table
             .lines()
@@ -181,24 +187,7 @@ fn lexicon_build_lists_the_people_named_with_titles_again_and_again() {
         };
         std::fs::write(dir.join(format!("{day:02}.md")), text).unwrap();
     }
-    let out = dir.join("words.tsv");
-    let run = gangmu(
-        &[
-            "lexicon",
-            "build",
-            "-o",
-            out.to_str().unwrap(),
-            dir.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let list = std::fs::read_to_string(&out).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
+    let list = lexicon_of("build", &dir);
     let people: Vec<&str> = list.lines().filter(|l| l.starts_with('%')).collect();
     assert_eq!(people, ["%高山\t4"], "{list}");
 }

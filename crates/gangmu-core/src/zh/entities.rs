@@ -540,14 +540,9 @@ fn people(
             chain_at: title_ending_at(span.start).then_some(span.start),
         });
     }
-    // The names found so far, and by where they start and end.
-    let mut found_names: std::collections::HashSet<String> =
-        found.iter().map(|f| f.name.clone()).collect();
-    let mut by_start: HashMap<usize, usize> = HashMap::new();
-    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    let mut index = FoundIndex::default();
     for (i, f) in found.iter().enumerate() {
-        by_start.insert(f.span.start, i);
-        by_end.insert(f.span.end, i);
+        index.insert(f, i);
     }
 
     // Where titles written after a name end: what follows them is not theirs.
@@ -556,58 +551,46 @@ fn people(
         // Name then title: 习近平总书记, 李强总理. Such a title does not also name what
         // follows it (习近平总书记郑重宣布: 郑重 is no name).
         if TITLES_AFTER_NAME.contains(&word) {
-            if let Some(&i) = by_end.get(&title.start) {
+            if let Some(&i) = index.by_end.get(&title.start) {
                 found[i].titles.push(word.to_string());
                 titles_after_names.push(title.end);
                 continue 'titles;
             }
-            // A name the document has already given, whatever stands before it (赞赏巴赫主席).
-            let earlier = (2..=6).find(|&len| {
+            // A name the document has already given, whatever stands before it (赞赏巴赫主席),
+            // or one that starts clearly.
+            let given_before = (2..=6).find(|&len| {
                 title.start >= len
-                    && found_names
+                    && index
+                        .names
                         .contains(&text_of(chars, Span::new(title.start - len, title.start)))
                     && !named.any(Span::new(title.start - len, title.start))
             });
-            if let Some(len) = earlier {
+            let before = given_before.or_else(|| {
+                [4, 3, 2, 5, 6].into_iter().find(|&len| {
+                    title.start.checked_sub(len).is_some_and(|start| {
+                        name_starts_at(chars, start)
+                            && (name_at(chars, start, false) == Some(len)
+                                || foreign_name_at(chars, start) == Some(len))
+                            && !named.any(Span::new(start, title.end))
+                            && !in_country_name(chars, Span::new(start, title.start))
+                            // A state's or a nation's title (应国家主席, 全国政协主席): no name.
+                            && !(title.start >= 2
+                                && starts_with_any(chars, title.start - 2, &["国家", "全国"]))
+                    })
+                })
+            });
+            if let Some(len) = before {
                 let span = Span::new(title.start - len, title.start);
-                named.mark(span);
-                by_start.insert(span.start, found.len());
-                by_end.insert(span.end, found.len());
-                found.push(Found {
+                index.add(
+                    &mut found,
+                    &mut named,
+                    chars,
                     span,
-                    name: text_of(chars, span),
-                    titles: vec![word.to_string()],
-                    chain_at: None,
-                });
+                    vec![word.to_string()],
+                    None,
+                );
                 titles_after_names.push(title.end);
                 continue 'titles;
-            }
-            for len in [4, 3, 2, 5, 6] {
-                let Some(start) = title.start.checked_sub(len) else {
-                    continue;
-                };
-                if name_starts_at(chars, start)
-                    && (name_at(chars, start, false) == Some(len)
-                        || foreign_name_at(chars, start) == Some(len))
-                    && !named.any(Span::new(start, title.end))
-                    && !in_country_name(chars, Span::new(start, title.start))
-                    // A state's or a nation's title (应国家主席, 全国政协主席): no name.
-                    && !(title.start >= 2 && starts_with_any(chars, title.start - 2, &["国家", "全国"]))
-                {
-                    let span = Span::new(start, title.start);
-                    named.mark(span);
-                    found_names.insert(text_of(chars, span));
-                    by_start.insert(span.start, found.len());
-                    by_end.insert(span.end, found.len());
-                    found.push(Found {
-                        span,
-                        name: text_of(chars, span),
-                        titles: vec![word.to_string()],
-                        chain_at: None,
-                    });
-                    titles_after_names.push(title.end);
-                    continue 'titles;
-                }
             }
         }
         // Title then name: 政法委书记李正古. A list of names shares the title before it
@@ -618,7 +601,7 @@ fn people(
         );
         let mut at = title.end;
         loop {
-            if let Some(&i) = by_start.get(&at) {
+            if let Some(&i) = index.by_start.get(&at) {
                 found[i].chain_at = Some(title.end);
                 at = found[i].span.end;
             } else {
@@ -634,16 +617,14 @@ fn people(
                 {
                     break;
                 }
-                named.mark(span);
-                found_names.insert(text_of(chars, span));
-                by_start.insert(span.start, found.len());
-                by_end.insert(span.end, found.len());
-                found.push(Found {
+                index.add(
+                    &mut found,
+                    &mut named,
+                    chars,
                     span,
-                    name: text_of(chars, span),
-                    titles: Vec::new(),
-                    chain_at: Some(title.end),
-                });
+                    Vec::new(),
+                    Some(title.end),
+                );
                 at = span.end;
             }
             if chars.get(at) != Some(&'、') {
@@ -1006,6 +987,43 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks, words: &Lexicon
         })
         .map(str::to_string)
         .collect()
+}
+
+/// The names found so far, and which of them starts or ends where.
+#[derive(Default)]
+struct FoundIndex {
+    names: std::collections::HashSet<String>,
+    by_start: HashMap<usize, usize>,
+    by_end: HashMap<usize, usize>,
+}
+
+impl FoundIndex {
+    fn insert(&mut self, f: &Found, i: usize) {
+        self.names.insert(f.name.clone());
+        self.by_start.insert(f.span.start, i);
+        self.by_end.insert(f.span.end, i);
+    }
+
+    /// Records a name found at `span`, with its titles so far.
+    fn add(
+        &mut self,
+        found: &mut Vec<Found>,
+        named: &mut Marks,
+        chars: &[char],
+        span: Span,
+        titles: Vec<String>,
+        chain_at: Option<usize>,
+    ) {
+        named.mark(span);
+        let f = Found {
+            span,
+            name: text_of(chars, span),
+            titles,
+            chain_at,
+        };
+        self.insert(&f, found.len());
+        found.push(f);
+    }
 }
 
 /// Characters covered by spans, and the offsets where spans end.
