@@ -228,7 +228,7 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Whether a name was read into the word after it: 中国人民银行|会同, 中国人民政治协商会|议
-/// (but not 国民议会|议长, 证监会|同意), 党中央站|在, 当前局|面, 队|伍.
+/// (but not 国民议会|议长, 证监会|同意), 党中央站|在, 当前局|面, 队|伍, 美国队|员.
 fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
     let after = |k: usize| chars.get(span.end + k).copied().unwrap_or(' ');
     match chars[span.end - 1] {
@@ -239,7 +239,7 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         },
         '站' => after(0) == '在',
         '局' => after(0) == '面',
-        '队' => after(0) == '伍',
+        '队' => "伍员".contains(after(0)),
         // A law named after the body (村民委员会组织|法).
         '织' => after(0) == '法',
         // 国际联|播, 联|合, 联|盟: not a federation (妇联, 工商联).
@@ -1166,6 +1166,36 @@ fn organizations(
         found.extend(centre);
         found.sort_by_key(|f| f.span.start);
     }
+    // A state's team (墨西哥队, 中国女队, 巴西男队): the side, named by its country.
+    let mut teams = Vec::new();
+    for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '队') {
+        if chars.get(i + 1).is_some_and(|&c| "伍员长".contains(c)) {
+            continue;
+        }
+        let sex = usize::from(i > 0 && "男女".contains(chars[i - 1]));
+        let Some(country) = COUNTRIES
+            .iter()
+            .filter(|c| {
+                let n = c.chars().count();
+                i >= n + sex && starts_with(chars, i - sex - n, c)
+            })
+            .max_by_key(|c| c.len())
+        else {
+            continue;
+        };
+        let span = Span::new(i - sex - country.chars().count(), i + 1);
+        if !overlaps_any(&found, span) {
+            teams.push(OrgMention {
+                span,
+                name: text_of(chars, span),
+                parts: None,
+            });
+        }
+    }
+    if !teams.is_empty() {
+        found.extend(teams);
+        found.sort_by_key(|f| f.span.start);
+    }
     // A newspaper in title marks (《人民日报》, 《纽约时报》, 《费加罗报》) is a news outlet; not
     // a communiqué, bulletin or forecast (《公报》, 《简报》).
     let mut papers = Vec::new();
@@ -1879,6 +1909,15 @@ mod tests {
         let (people, _) = analyse("国际奥委会主席巴罗会见代表团。中方赞赏巴罗主席任内所作贡献。");
         assert_eq!(people_names(&people), ["巴罗"]);
         assert_eq!(people[0].titles, ["国际奥委会主席", "主席"]);
+    }
+
+    #[test]
+    fn a_states_team_is_an_organisation() {
+        let (_, orgs) = analyse(
+            "决赛中墨西哥队以二比一战胜巴西男队，中国女队夺冠。要加强中国队伍建设，美国队员表示。",
+        );
+        let names = org_names(&orgs);
+        assert_eq!(names, ["墨西哥队", "巴西男队", "中国女队"]);
     }
 
     #[test]
