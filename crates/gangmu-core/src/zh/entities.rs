@@ -1067,6 +1067,17 @@ struct OrgMention {
     parts: Option<(String, String, String)>,
 }
 
+impl OrgMention {
+    /// A mention with no parts: the name as the text has it.
+    fn plain(chars: &[char], span: Span) -> OrgMention {
+        OrgMention {
+            span,
+            name: text_of(chars, span),
+            parts: None,
+        }
+    }
+}
+
 fn organizations(
     rules: &Rules,
     words: &Lexicon,
@@ -1185,11 +1196,7 @@ fn organizations(
         };
         let span = Span::new(i - sex - country.chars().count(), i + 1);
         if !overlaps_any(&found, span) {
-            teams.push(OrgMention {
-                span,
-                name: text_of(chars, span),
-                parts: None,
-            });
+            teams.push(OrgMention::plain(chars, span));
         }
     }
     if !teams.is_empty() {
@@ -1313,19 +1320,11 @@ fn organizations(
             {
                 continue;
             }
-            extra.push(OrgMention {
-                span,
-                name: text_of(chars, span),
-                parts: None,
-            });
+            extra.push(OrgMention::plain(chars, span));
         } else if let [k] = overlapping[..] {
             let rule = found[k].span;
             if rule != span && span.start <= rule.start && rule.end <= span.end {
-                found[k] = OrgMention {
-                    span,
-                    name: text_of(chars, span),
-                    parts: None,
-                };
+                found[k] = OrgMention::plain(chars, span);
             }
         }
     }
