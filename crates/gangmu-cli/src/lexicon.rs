@@ -400,10 +400,8 @@ fn known_people(files: &[PathBuf]) -> Result<Vec<(String, u32)>, String> {
         .collect();
     let mut containing = vec![0u32; candidates.len()];
     for text in &texts {
-        let mut seen = vec![false; candidates.len()];
         for (i, (name, _)) in candidates.iter().enumerate() {
-            if !seen[i] && text.contains(name.as_str()) {
-                seen[i] = true;
+            if text.contains(name.as_str()) {
                 containing[i] += 1;
             }
         }
@@ -429,19 +427,19 @@ fn known_people(files: &[PathBuf]) -> Result<Vec<(String, u32)>, String> {
                 })
     };
     // A name read across the start or end of a far more frequent one (相信习 of 相信习近平).
+    // (Not for transliterations: 马哈马 ends with the 马 that begins 马兴瑞.)
     let across = |name: &str, n: u32| {
         let last = name.chars().last();
-        let transliterated = name
+        !name
             .chars()
-            .all(gangmu_core::zh::tagger::is_transliteration);
-        kept.iter().any(|(other, &m)| {
-            let first = other.chars().next();
-            m > 10 * n
-                && last == first
-                && first.is_some_and(gangmu_core::zh::tagger::is_surname)
-                && !other.contains(name)
-                && !transliterated
-        })
+            .all(gangmu_core::zh::tagger::is_transliteration)
+            && kept.iter().any(|(other, &m)| {
+                let first = other.chars().next();
+                m > 10 * n
+                    && last == first
+                    && first.is_some_and(gangmu_core::zh::tagger::is_surname)
+                    && !other.contains(name)
+            })
     };
     Ok(kept
         .iter()

@@ -510,12 +510,10 @@ fn people(
         }
         // With the rest of a name in parts (弗拉基米尔·泽连斯基).
         let span = whole_dotted_name(chars, span);
-        let glued_before = span.start > 0
-            && !title_ending_at(span.start)
-            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD;
-        let glued_after = span.end < chars.len()
-            && name_end_strength(chars, span.end) == 0
-            && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD;
+        // (A known name may stand before any word that follows names: 王毅等.)
+        let glued_before = !title_ending_at(span.start) && word_across_start(chars, words, span);
+        let glued_after =
+            name_end_strength(chars, span.end) == 0 && word_across_end(chars, words, span);
         // Part of a longer name: 莱希 of 布莱希特, 贝利 of 切尔诺贝利, 王勇 of 王勇军.
         let name = &chars[span.start..span.end];
         let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
@@ -650,14 +648,10 @@ fn people(
         };
         // A name whose first character makes a common word with the one before it, where no
         // title stands before (长江|电力 read as 江电力): that word, not a name.
-        let glued = span.start > 0
-            && !title_ending_at(span.start)
-            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD
+        let glued = !title_ending_at(span.start) && word_across_start(chars, words, span)
             // Or whose last makes one with the next (给予小国|平等: 等 may end a name, 平等
             // is the commoner reading).
-            || span.end < chars.len()
-                && name_end_strength(chars, span.end) < 2
-                && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD;
+            || name_end_strength(chars, span.end) < 2 && word_across_end(chars, words, span);
         // The tagger reads a word after a name's title as a name (习近平总书记|郑重宣布).
         let after_named_title = titles_after_names.binary_search(&span.start).is_ok();
         if kind != Kind::Per
@@ -807,6 +801,18 @@ fn merge_short_forms(people: &mut Vec<Person>) {
 /// How often (in the corpus the word list counts) a two-character word must occur for a name
 /// that would cut it in two to be refused.
 const GLUED_WORD: u32 = 200;
+
+/// Whether the first character of `span` makes a common word with the one before it
+/// (长江|电力 read as 江电力).
+fn word_across_start(chars: &[char], words: &Lexicon, span: Span) -> bool {
+    span.start > 0 && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD
+}
+
+/// Whether the last character of `span` makes a common word with the one after it
+/// (党中央部|署).
+fn word_across_end(chars: &[char], words: &Lexicon, span: Span) -> bool {
+    span.end < chars.len() && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD
+}
 
 /// A name read with a character of the text around it (普京致, 和普京, 李希送) where the
 /// document names the same person without it, with a title, or the word list knows the
@@ -1287,10 +1293,7 @@ fn organizations(
         };
         // Read from inside a common word (有效|发挥政协, 中|共中央政治局, 党中央部|署): not a
         // name's start or end.
-        let glued = span.start > 0
-            && words.count_chars(&chars[span.start - 1..=span.start]) >= GLUED_WORD
-            || span.end < chars.len()
-                && words.count_chars(&chars[span.end - 1..=span.end]) >= GLUED_WORD;
+        let glued = word_across_start(chars, words, span) || word_across_end(chars, words, span);
         if kind != Kind::Org
             || glued
             || !plausible_org(chars, span)
