@@ -30,7 +30,7 @@ const USAGE: &str = "usage:
   gangmu train-ner-en -o OUT CORPUS_DIR [--epochs N] [--bits B] [--re3d-weight W]
                                        train the English NER tagger and print held-out scores
   gangmu share-size FILE...            length of the share link each text would make
-  gangmu tag FILE|-                    the Chinese tagger's proposals per line, before the rules";
+  gangmu tag [--zh-model FILE] FILE|-  the Chinese tagger's proposals per line, before the rules";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -225,13 +225,25 @@ fn analyze_jsonl(bytes: &[u8], resources: &Resources) -> Result<ExitCode, String
 /// looking at what the statistical model proposes.
 fn tag(args: &[String]) -> Result<ExitCode, String> {
     use gangmu_core::zh::{tagger, words::Lexicon};
-    let [path] = args else {
-        return Err(format!("tag takes one FILE or -\n{USAGE}"));
+    let (path, model_bytes) = match args {
+        [path] => (path, None),
+        [flag, model, path] if flag == "--zh-model" => {
+            let bytes = std::fs::read(model).map_err(|e| format!("{model}: {e}"))?;
+            (path, Some(bytes))
+        }
+        _ => {
+            return Err(format!(
+                "tag takes [--zh-model FILE] and one FILE or -\n{USAGE}"
+            ))
+        }
     };
     let text = decode_bytes(&read_input(path)?)
         .map_err(|e| format!("{path}: {e}"))?
         .text;
-    let model = tagger::Model::shipped().ok_or("the shipped tagger does not parse")?;
+    let model = match model_bytes.as_deref() {
+        Some(bytes) => tagger::Model::from_bytes(bytes).map_err(|e| format!("{e:?}"))?,
+        None => tagger::Model::shipped().ok_or("the shipped tagger does not parse")?,
+    };
     let lexicon = Lexicon::load();
     let ctx = tagger::Context::new(&lexicon);
     let out = io::stdout();

@@ -675,6 +675,19 @@ fn people(
             chain_at: title_ending_at(span.start).then_some(span.start),
         });
     }
+    // A surname with a form of address that neither the rules nor the tagger read (李老师看了,
+    // 郑先生创作, 老于的女儿): the surname, as People's Daily annotates it.
+    for span in addressed_surnames(chars, words) {
+        if !named.any(span) && !in_org.any(span) {
+            named.mark(span);
+            found.push(Found {
+                span,
+                name: text_of(chars, span),
+                titles: Vec::new(),
+                chain_at: None,
+            });
+        }
+    }
     // The titles before each name, now that every name is known: a chain stops at the name
     // before it (芬兰总理奥尔波和时任英国首相斯塔默).
     for f in &mut found {
@@ -761,8 +774,38 @@ fn people(
         })
         .collect();
     merge_short_forms(&mut people);
+    merge_addressed_surnames(&mut people);
     people.sort_by_key(|p| p.mentions[0].start);
     people
+}
+
+/// A surname with a form of address (尹师傅) where the document names one person of that
+/// surname in full (尹舒展): that person, not another.
+fn merge_addressed_surnames(people: &mut Vec<Person>) {
+    let mut i = 0;
+    while i < people.len() {
+        let mut name = people[i].name.chars();
+        let (Some(surname), None) = (name.next(), name.next()) else {
+            i += 1;
+            continue;
+        };
+        let full: Vec<usize> = (0..people.len())
+            .filter(|&k| {
+                let n = &people[k].name;
+                n.starts_with(surname)
+                    && n.chars().count() > 1
+                    && !COMPOUND_SURNAMES.iter().any(|c| n.starts_with(c))
+            })
+            .collect();
+        if let [f] = full[..] {
+            let short = people.remove(i);
+            let f = if f > i { f - 1 } else { f };
+            people[f].mentions.extend(short.mentions);
+            people[f].mentions.sort();
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// A transliterated name written in full once and by its last part elsewhere
@@ -852,13 +895,10 @@ fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8, words: &
 /// A surname with a form of address (胡老, 王小姐, 李先生, 老张, 小刘) names its person by the
 /// surname alone: the span shrinks to it, as People's Daily annotation and readers have it.
 fn surname_of_address(chars: &[char], span: Span) -> Span {
-    const AFTER: &[&str] = &[
-        "老", "总", "先生", "小姐", "女士", "太太", "老师", "师傅", "大爷", "大妈", "大娘",
-    ];
     let name = &chars[span.start..span.end];
     if name.len() >= 2 && is_surname(name[0]) {
         let rest: String = name[1..].iter().collect();
-        if AFTER.contains(&rest.as_str()) {
+        if ADDRESS_AFTER_SURNAME.contains(&rest.as_str()) {
             return Span::new(span.start, span.start + 1);
         }
     }
@@ -866,6 +906,65 @@ fn surname_of_address(chars: &[char], span: Span) -> Span {
         return Span::new(span.start + 1, span.end);
     }
     span
+}
+
+/// Forms of address written after a surname (胡老, 王小姐, 李先生).
+const ADDRESS_AFTER_SURNAME: &[&str] = &[
+    "老", "总", "先生", "小姐", "女士", "太太", "老师", "师傅", "大爷", "大妈", "大娘",
+];
+
+/// Surnames standing with a form of address (李老师, 郑先生, 陈小姐, 胡老说, 王某),
+/// where the surname does not make a word with the character before it (主张|先生) and the
+/// form of address is not the start of a longer word (王老|老实, 李总|总结). Only the common
+/// surnames: rarer ones are common characters too (那位|女士).
+fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    const COMMON_SURNAMES: usize = 150;
+    const ADDRESS: &[&str] = &[
+        "先生", "小姐", "女士", "太太", "老师", "师傅", "大爷", "大妈", "大娘", "教授", "老", "总",
+        "某",
+    ];
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(1) {
+        // Surnames that are prepositions too (向老同志, 于先生们): not read.
+        if !SURNAMES
+            .chars()
+            .take(COMMON_SURNAMES)
+            .any(|c| c == chars[i])
+            || "向于和同从以为对将成全常高方".contains(chars[i])
+        {
+            continue;
+        }
+        let span = Span::new(i, i + 1);
+        if i > 0 && is_han(chars[i - 1]) && word_across_start(chars, words, span) {
+            continue;
+        }
+        let Some(end) = ADDRESS
+            .iter()
+            .filter(|w| starts_with(chars, i + 1, w))
+            .map(|w| i + 1 + w.chars().count())
+            .max()
+        else {
+            continue;
+        };
+        let ends = match chars[i + 1] {
+            // 老 and 总 end many words (胡老|人, 王总|结): only before a word that follows names.
+            '老' | '总' if end == i + 2 => {
+                name_end_strength(chars, end) >= 1
+                    && !chars
+                        .get(end)
+                        .is_some_and(|&c| "是结体量之共算要会能在有家人年化".contains(c))
+            }
+            // 王某 of a court record, not 某些 or 某地.
+            '某' => !chars.get(end).is_some_and(|&c| {
+                "某些种个类地处时天日年月项件次国市省县区乡镇村单位部门人".contains(c)
+            }),
+            _ => !word_across_end(chars, words, Span::new(i, end)),
+        };
+        if ends {
+            out.push(span);
+        }
+    }
+    out
 }
 
 /// A name in parts joined by · read only in part (瓦尔特|·沙佛尔霍夫, 拉·甘|地, 彼得·|皮奥):
@@ -1140,7 +1239,12 @@ fn organizations(
             ]
             .iter()
             .any(|w| starts_with(chars, body.end, w));
-        let mention = if in_name || partial_word || head_of_longer {
+        // A company whose name is also a word of output (日产 of 原油日产量, 日产12万桶).
+        let output_word = body_text == "日产"
+            && chars.get(body.end).is_some_and(|&c| {
+                c.is_ascii_digit() || "量约近达超为一二三四五六七八九十百千万".contains(c)
+            });
+        let mention = if in_name || partial_word || head_of_longer || output_word {
             None
         } else if m.pattern().as_usize() < named {
             Some(named_org(chars, body, body_text, states))
@@ -1151,7 +1255,7 @@ fn organizations(
             None
         };
         let Some(mut mention) = mention else { continue };
-        if let Some(end) = subunit_end(chars, mention.span.end) {
+        if let Some(end) = subunit_end(chars, mention.span.end, &people_proposed, false) {
             mention.span.end = end;
             mention.name = text_of(chars, mention.span);
             mention.parts = None;
@@ -1323,6 +1427,14 @@ fn organizations(
             {
                 continue;
             }
+            // Only before a title or a name: the tagger's bodies end before verbs often enough
+            // that a clause break after 布局 or 开局 says nothing.
+            let span = match subunit_end(chars, span.end, &people_proposed, true) {
+                Some(end) if !overlaps_any(&found, Span::new(span.start, end)) => {
+                    Span::new(span.start, end)
+                }
+                _ => span,
+            };
             extra.push(OrgMention::plain(chars, span));
         } else if let [k] = overlapping[..] {
             let rule = found[k].span;
@@ -1576,8 +1688,18 @@ fn place_before(chars: &[char], end: usize) -> Option<usize> {
 }
 
 /// End of a sub-unit that continues the organisation ending at `end` (市人大 +
-/// 监察和司法委员会), when one does and a title or a clause break follows it.
-fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
+/// 监察和司法委员会), when one does and a title, a name the tagger reads or a clause break
+/// follows it (`before_role_only`: a title or a name).
+fn subunit_end(
+    chars: &[char],
+    end: usize,
+    people: &[Span],
+    before_role_only: bool,
+) -> Option<usize> {
+    let name_starts = |at: usize| {
+        let k = people.partition_point(|p| p.start < at);
+        people.get(k).is_some_and(|p| p.start == at)
+    };
     let limit = (end + 16).min(chars.len());
     let mut best = None;
     let mut k = end;
@@ -1585,8 +1707,10 @@ fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
     // 与 and 和 join words inside a committee's name (环境与资源保护委员会), not at its start.
     while k < limit
         && is_han(chars[k])
-        && !"的了是在为对向同及并将等两各诸".contains(chars[k])
+        && !"的了是在为对向同及并将等两各诸原".contains(chars[k])
         && !(k == end && "与和".contains(chars[k]))
+        // Nor across a name (组织秘书长|科尔曼|和…理事会).
+        && !(k > end && name_starts(k))
     {
         k += 1;
         let piece: String = chars[end..k].iter().collect();
@@ -1596,10 +1720,12 @@ fn subunit_end(chars: &[char], end: usize) -> Option<usize> {
             && !piece.ends_with("全局")
             && !CLAUSE_WORDS.iter().any(|w| piece.contains(w))
             && SUBUNIT_SUFFIXES.iter().any(|s| piece.ends_with(s))
-            && (k >= chars.len()
-                || ends_clause(chars[k])
-                || chars[k] == '、'
-                || starts_with_any(chars, k, TITLE_WORDS))
+            && (!before_role_only
+                && (k >= chars.len() || ends_clause(chars[k]) || chars[k] == '、')
+                || starts_with_any(chars, k, TITLE_WORDS)
+                || name_starts(k))
+            && !(before_role_only
+                && (piece.chars().count() > 6 || TITLE_WORDS.iter().any(|t| piece.contains(t))))
         {
             best = Some(k);
         }
@@ -2105,6 +2231,35 @@ mod tests {
         let hu = person(&people, "胡");
         // Only where it was read as a name: not the 胡 of 胡同.
         assert_eq!(hu.mentions, vec![Span::new(0, 1)]);
+    }
+
+    #[test]
+    fn a_surname_addressed_is_found_without_the_tagger_and_joins_the_full_name() {
+        let (people, _) = analyse("李老师看了后，微笑着说：“等以后再参加好吗？”郑先生点了点头。");
+        assert_eq!(people_names(&people), vec!["李", "郑"]);
+        assert_eq!(person(&people, "李").mentions, vec![Span::new(0, 1)]);
+        // Not a preposition or a side in talks before a form of address or 总是.
+        let (people, _) =
+            analyse("那位女士向老同志们问好。中方说到做到，但如果美方总是说一套、做一套，就不行。");
+        assert!(people.is_empty(), "{people:?}");
+        // Where the document names one person of the surname in full, the surname is that
+        // person's mention, not a second person.
+        let (people, _) = analyse("记者要找的尹师傅叫尹舒展。尹舒展说，风车修好了。");
+        assert_eq!(people_names(&people), vec!["尹舒展"]);
+        assert_eq!(person(&people, "尹舒展").mentions[0], Span::new(5, 6));
+    }
+
+    #[test]
+    fn a_subunit_before_a_name_is_part_of_the_body() {
+        let (people, orgs) = analyse("全国人大常委会法工委研究室吴高盛认为，这部法律很有必要。");
+        assert_eq!(org_names(&orgs), vec!["全国人大常委会法工委研究室"]);
+        assert_eq!(people_names(&people), vec!["吴高盛"]);
+    }
+
+    #[test]
+    fn a_company_named_like_a_word_of_output_is_no_body_there() {
+        let (_, orgs) = analyse("埃及决定将原油日产量从75万桶削减，油田可连续30年日产12万桶。");
+        assert!(orgs.is_empty(), "{orgs:?}");
     }
 
     #[test]
