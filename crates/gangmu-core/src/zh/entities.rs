@@ -1244,7 +1244,9 @@ fn organizations(
             && chars.get(body.end).is_some_and(|&c| {
                 c.is_ascii_digit() || "量约近达超为一二三四五六七八九十百千万".contains(c)
             });
-        let mention = if in_name || partial_word || head_of_longer || output_word {
+        // A ministry's name read in 部门 (司法部|门, 卫生部|门): a department, no body.
+        let in_word = body_text.ends_with('部') && chars.get(body.end) == Some(&'门');
+        let mention = if in_name || partial_word || head_of_longer || output_word || in_word {
             None
         } else if m.pattern().as_usize() < named {
             Some(named_org(chars, body, body_text, states))
@@ -1287,30 +1289,90 @@ fn organizations(
         found.extend(centre);
         found.sort_by_key(|f| f.span.start);
     }
-    // A state's team (墨西哥队, 中国女队, 巴西男队): the side, named by its country.
+    // A state's or a province's team (墨西哥队, 中国女队, 辽宁队): the side, named by it.
     let mut teams = Vec::new();
     for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '队') {
         if chars.get(i + 1).is_some_and(|&c| "伍员长".contains(c)) {
             continue;
         }
         let sex = usize::from(i > 0 && "男女".contains(chars[i - 1]));
-        let Some(country) = COUNTRIES
+        let country = COUNTRIES
             .iter()
             .filter(|c| {
                 let n = c.chars().count();
                 i >= n + sex && starts_with(chars, i - sex - n, c)
             })
             .max_by_key(|c| c.len())
-        else {
+            .map(|c| c.chars().count());
+        // Or a province's (辽宁队, 上海女队), or the army's (八一队).
+        let place = || {
+            PROVINCES
+                .iter()
+                .chain(&["八一"])
+                .filter(|p| {
+                    let n = p.chars().count();
+                    i >= n + sex && starts_with(chars, i - sex - n, p)
+                })
+                .map(|p| p.chars().count())
+                .max()
+        };
+        let Some(len) = country.or_else(place) else {
             continue;
         };
-        let span = Span::new(i - sex - country.chars().count(), i + 1);
+        let span = Span::new(i - sex - len, i + 1);
         if !overlaps_any(&found, span) {
             teams.push(OrgMention::plain(chars, span));
         }
     }
     if !teams.is_empty() {
         found.extend(teams);
+        found.sort_by_key(|f| f.span.start);
+    }
+    // A state's ministry the lists do not hold (英国内政部, 埃及石油部, 芬兰农林部长; 日本大藏省,
+    // 日本文化厅): the country, two to four characters of a portfolio, and 部, before its
+    // minister, a break or a verb, not a region (美国中西部) or a department (司法部门).
+    let mut ministries = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !matches!(c, '部' | '省' | '厅') {
+            continue;
+        }
+        for len in 2..=4 {
+            let Some(start) = i.checked_sub(len) else {
+                break;
+            };
+            let portfolio = &chars[start..i];
+            if !portfolio.iter().all(|&p| {
+                is_han(p) && !FUNCTION_CHARS.contains(p) && !"东西南北中部省厅各".contains(p)
+            }) {
+                break;
+            }
+            let Some(country) = COUNTRIES
+                .iter()
+                .filter(|k| {
+                    let n = k.chars().count();
+                    start >= n && starts_with(chars, start - n, k)
+                })
+                .max_by_key(|k| k.len())
+            else {
+                continue;
+            };
+            // 日 is a day as often (日举行|部署), and 总部 a headquarters.
+            if c != '部' && *country != "日本" || *country == "日" || chars[i - 1] == '总' {
+                break;
+            }
+            let after = chars.get(i + 1).copied();
+            let ends = after.is_none_or(|a| !is_han(a) || a == '长')
+                || name_end_strength(chars, i + 1) >= 1
+                || starts_with_any(chars, i + 1, TITLE_WORDS);
+            let span = Span::new(start - country.chars().count(), i + 1);
+            if ends && !overlaps_any(&found, span) {
+                ministries.push(OrgMention::plain(chars, span));
+            }
+            break;
+        }
+    }
+    if !ministries.is_empty() {
+        found.extend(ministries);
         found.sort_by_key(|f| f.span.start);
     }
     // A newspaper in title marks (《人民日报》, 《纽约时报》, 《费加罗报》) is a news outlet; not
@@ -2260,6 +2322,24 @@ mod tests {
     fn a_company_named_like_a_word_of_output_is_no_body_there() {
         let (_, orgs) = analyse("埃及决定将原油日产量从75万桶削减，油田可连续30年日产12万桶。");
         assert!(orgs.is_empty(), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_state_ministry_the_lists_lack_is_read_from_country_and_portfolio() {
+        let (people, orgs) = analyse(
+            "英国内政部为这次试验提供了资助。埃及石油部长哈姆迪宣布减产。美国中西部遭遇暴雨，美国司法部门介入。",
+        );
+        assert_eq!(org_names(&orgs), vec!["英国内政部", "埃及石油部"]);
+        assert_eq!(person(&people, "哈姆迪").titles, vec!["埃及石油部长"]);
+        // 卫生部门 is a department, not the ministry 卫生部.
+        let (_, orgs) = analyse("加沙地带卫生部门21日称，当天又有多人在空袭中遇难。");
+        assert!(orgs.iter().all(|o| o.name != "卫生部"), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_province_team_is_a_body() {
+        let (_, orgs) = analyse("上半时，辽宁队17号从底线一记斜射破门。八一队则以两分险胜上海女队。");
+        assert_eq!(org_names(&orgs), vec!["辽宁队", "八一队", "上海女队"]);
     }
 
     #[test]

@@ -35,6 +35,12 @@ pub const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦贝本比彼宾
 /// (Not every state's: 新, 白, 芬, 瑞… stand in too many given names.)
 pub const STATE_ABBREVIATIONS: &str =
     "美俄英法德日韩朝越老柬泰缅印巴哈乌吉塔土蒙菲澳加墨古委阿埃欧非以伊叙沙黎马";
+/// Province-level divisions by their short names (辽宁 of 辽宁省, 广西 of 广西壮族自治区).
+pub const PROVINCES: &[&str] = &[
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南",
+    "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "内蒙古", "香港", "澳门", "台湾",
+];
 /// Chinese provinces and cities by their one-character abbreviations (湘鄂, 京津).
 pub const PROVINCE_ABBREVIATIONS: &str = "辽鲁湘鄂川黔滇桂粤闽浙苏皖赣豫冀晋陕甘青宁藏琼港台京津沪渝黑吉";
 
