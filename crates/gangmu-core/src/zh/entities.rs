@@ -141,6 +141,14 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     {
         return false;
     }
+    // 方 after a state or a party to talks is its side (中方|援建, 双方|表示).
+    if name[0] == '方'
+        && span.start > 0
+        && (STATE_ABBREVIATIONS.contains(chars[span.start - 1])
+            || "中双各我对他敌友甲乙该其军警官资劳买卖供需校院".contains(chars[span.start - 1]))
+    {
+        return false;
+    }
     let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
     let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
     let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
@@ -908,6 +916,15 @@ fn surname_of_address(chars: &[char], span: Span) -> Span {
     span
 }
 
+/// Committees whose names join two fields with 与 or 和, where the tagger reads only the
+/// second (环境与|资源保护委员会).
+const JOINED_COMMITTEES: &[&str] = &[
+    "环境与资源保护委员会",
+    "农业与农村委员会",
+    "宪法和法律委员会",
+    "监察和司法委员会",
+];
+
 /// Forms of address written after a surname (胡老, 王小姐, 李先生).
 const ADDRESS_AFTER_SURNAME: &[&str] = &[
     "老", "总", "先生", "小姐", "女士", "太太", "老师", "师傅", "大爷", "大妈", "大娘",
@@ -1447,6 +1464,15 @@ fn organizations(
                 span
             }
         };
+        // A committee whose name joins two fields, read from the second (环境与|资源保护委员会).
+        let span = JOINED_COMMITTEES
+            .iter()
+            .find_map(|c| {
+                let n = c.chars().count();
+                (n > span.len() && span.end >= n && starts_with(chars, span.end - n, c))
+                    .then(|| Span::new(span.end - n, span.end))
+            })
+            .unwrap_or(span);
         // A body's last character read twice, as the start of the title after it (公安部|部长).
         // (外交部长 shares its 部: 外交部 stays.)
         let span = if span.len() > 3
@@ -2337,8 +2363,30 @@ mod tests {
     }
 
     #[test]
+    fn armed_movements_are_bodies_and_a_side_is_no_person() {
+        let (people, orgs) = analyse(
+            "哈马斯称正在研究以方最新回应。黎巴嫩真主党和胡塞武装也发表声明。习近平强调，很高兴中方援建的项目改善了当地人民的生活。",
+        );
+        assert_eq!(people_names(&people), vec!["习近平"]);
+        assert_eq!(org_names(&orgs), vec!["哈马斯", "黎巴嫩真主党", "胡塞武装"]);
+    }
+
+    #[test]
+    fn a_committee_joining_two_fields_is_read_whole() {
+        let (_, orgs) = analyse(
+            "会议表决通过了全国人大监察和司法委员会、财政经济委员会、环境与资源保护委员会、社会建设委员会分别提出的议案。",
+        );
+        assert!(
+            org_names(&orgs).contains(&"环境与资源保护委员会"),
+            "{orgs:?}"
+        );
+        assert!(!org_names(&orgs).contains(&"资源保护委员会"), "{orgs:?}");
+    }
+
+    #[test]
     fn a_province_team_is_a_body() {
-        let (_, orgs) = analyse("上半时，辽宁队17号从底线一记斜射破门。八一队则以两分险胜上海女队。");
+        let (_, orgs) =
+            analyse("上半时，辽宁队17号从底线一记斜射破门。八一队则以两分险胜上海女队。");
         assert_eq!(org_names(&orgs), vec!["辽宁队", "八一队", "上海女队"]);
     }
 
