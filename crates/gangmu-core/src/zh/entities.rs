@@ -135,19 +135,31 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     let abbreviation = |c: char| {
         c == '中' || STATE_ABBREVIATIONS.contains(c) || PROVINCE_ABBREVIATIONS.contains(c)
     };
-    if name.len() == 2
-        && (name.iter().all(|&c| abbreviation(c))
-            || name[1] == '方' && (abbreviation(name[0]) || name[0] == '斯'))
+    if name.len() == 2 && name.iter().all(|&c| abbreviation(c))
+        || name[1] == '方' && (abbreviation(name[0]) || name[0] == '斯')
+        // Or a pair's (中马|命运共同体).
+        || span.start > 0 && chars[span.start - 1] == '中' && abbreviation(name[0]) && word.contains("命运")
     {
         return false;
     }
-    // 方 after a state or a party to talks is its side (中方|援建, 双方|表示).
-    if name[0] == '方'
-        && span.start > 0
-        && (STATE_ABBREVIATIONS.contains(chars[span.start - 1])
-            || "中双各我对他敌友甲乙该其军警官资劳买卖供需校院".contains(chars[span.start - 1]))
-    {
-        return false;
+    // A transliteration cut from a place's name (锡|林浩特, 伊利诺|伊州, 莫罗佐夫|斯克机场,
+    // 德雷克|海峡).
+    if is_foreign_word(name) {
+        let glued_before = span.start > 0
+            && TRANSLITERATION.contains(chars[span.start - 1])
+            && !JOINS_NAMES.contains(chars[span.start - 1]);
+        let run_end = transliteration_run_end(chars, span);
+        let whole: String = chars[span.start..run_end].iter().collect();
+        let place_after = |at: usize| starts_with_any(chars, at, PLACE_AFTER_NAME);
+        if glued_before
+            || place_after(span.end)
+            || place_after(run_end)
+            || ["斯克", "茨克", "格勒", "夫卡", "堡"]
+                .iter()
+                .any(|e| whole.ends_with(e))
+        {
+            return false;
+        }
     }
     let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
     let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
@@ -650,7 +662,10 @@ fn people(
             true
         };
         let span = if addressed == span && kind == Kind::Per {
-            whole_dotted_name(chars, whole_given_name(chars, span))
+            whole_dotted_name(
+                chars,
+                whole_given_name(chars, whole_transliteration(chars, span)),
+            )
         } else {
             addressed
         };
@@ -982,6 +997,48 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Characters that join two names (普京和|拜登, 同|马克龙) rather than continue one.
+const JOINS_NAMES: &str = "和同与安说会见";
+
+/// What follows a place's name, not a person's (伊利诺伊|州, 德雷克|海峡).
+const PLACE_AFTER_NAME: &[&str] = &[
+    "州", "邦", "省", "市", "县", "镇", "村", "港", "湾", "岛", "湖", "海峡", "海域", "山脉",
+    "机场", "地区",
+];
+
+/// A transliterated name without its dot: every character one of transliteration.
+fn is_foreign_word(name: &[char]) -> bool {
+    !name.contains(&'·') && name.iter().all(|&c| TRANSLITERATION.contains(c))
+}
+
+/// Where the transliteration characters right after `span` end (扎哈罗|娃15日, 阿利耶|夫和).
+fn transliteration_run_end(chars: &[char], span: Span) -> usize {
+    const LONGEST: usize = 10;
+    let mut end = span.end;
+    while end < chars.len()
+        && end - span.start < LONGEST
+        && TRANSLITERATION.contains(chars[end])
+        && !JOINS_NAMES.contains(chars[end])
+    {
+        end += 1;
+    }
+    end
+}
+
+/// A transliterated name the tagger cut a character or two short (扎哈罗|娃15日): the whole
+/// run, where it ends clearly. Where it does not (特朗普|威胁), the tagger's.
+fn whole_transliteration(chars: &[char], span: Span) -> Span {
+    if !is_foreign_word(&chars[span.start..span.end]) {
+        return span;
+    }
+    let end = transliteration_run_end(chars, span);
+    if end > span.end && name_end_strength(chars, end) >= 1 {
+        Span::new(span.start, end)
+    } else {
+        span
+    }
 }
 
 /// A name in parts joined by · read only in part (瓦尔特|·沙佛尔霍夫, 拉·甘|地, 彼得·|皮奥):
@@ -2369,6 +2426,14 @@ mod tests {
         );
         assert_eq!(people_names(&people), vec!["习近平"]);
         assert_eq!(org_names(&orgs), vec!["哈马斯", "黎巴嫩真主党", "胡塞武装"]);
+    }
+
+    #[test]
+    fn transliterations_cut_from_places_are_no_people_and_cut_names_are_read_whole() {
+        let (people, _) = analyse(
+            "俄罗斯外交部发言人扎哈罗娃15日表示，俄军打击了罗斯托夫州的莫罗佐夫斯克机场。美国当选总统特朗普威胁对加拿大加征关税，伊利诺伊州官员表示反对。西部陆海新通道建设加快推进。",
+        );
+        assert_eq!(people_names(&people), vec!["扎哈罗娃", "特朗普"]);
     }
 
     #[test]
