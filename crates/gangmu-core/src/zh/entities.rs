@@ -154,9 +154,10 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         if glued_before
             || place_after(span.end)
             || place_after(run_end)
-            || ["斯克", "茨克", "格勒", "夫卡", "堡"]
-                .iter()
-                .any(|e| whole.ends_with(e))
+            || run_end > span.end
+                && ["斯克", "茨克", "格勒", "夫卡", "堡"]
+                    .iter()
+                    .any(|e| whole.ends_with(e))
         {
             return false;
         }
