@@ -217,6 +217,13 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
                     .is_some_and(|rest| rest.starts_with(['与', '和']))
             }))
         && !COUNTRIES.contains(&name.as_str())
+        && !GENERIC_BODIES.contains(&name.as_str())
+        // A state's party and government (中国党和政府), a party's member (中国共产党党员).
+        && !COUNTRIES
+            .iter()
+            .any(|c| name.strip_prefix(c) == Some("党"))
+        && !name.ends_with("党党")
+        && name != "中央党"
         && !NOT_ORG_ENDINGS.iter().any(|e| name.ends_with(e))
         // Two chambers are not one body (美国国会参众两院).
         && !name.ends_with("两院")
@@ -236,7 +243,22 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
 
 /// Verbs that stand before the names of bodies and that the tagger reads into them.
 const LEADING_VERBS: &[&str] = &[
-    "希望", "欢迎", "支持", "鼓励", "推动", "感谢", "邀请", "祝贺", "赞赏", "同意", "参访", "会见",
+    "希望",
+    "欢迎",
+    "支持",
+    "鼓励",
+    "推动",
+    "感谢",
+    "邀请",
+    "祝贺",
+    "赞赏",
+    "同意",
+    "参访",
+    "会见",
+    "审议",
+    "确保",
+    "夯实",
+    "新时代",
 ];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
@@ -1306,8 +1328,7 @@ fn organizations(
                 .any(|i| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric()));
         // A short name at the start of a longer one (复旦大学, 南开中学, 中兴通讯): the longer
         // name is the body, for the tagger to read whole.
-        let head_of_longer = world
-            && body.len() <= 2
+        let head_of_longer = body.len() <= 2
             && [
                 "大学", "学院", "中学", "小学", "附中", "集团", "公司", "银行", "通讯", "汽车",
                 "军校", "厅", "街", "荒",
@@ -1487,7 +1508,13 @@ fn organizations(
     for &(kind, span) in proposed {
         let span = if kind == Kind::Org {
             let span = with_bilateral_prefix(chars, span);
-            let span = after_leading_name(span, &people_proposed);
+            // A person's name the tagger reads before the body is the body's (约翰斯·霍普|金斯大学)
+            // when a dotted name runs into it.
+            let span = with_transliteration_start(
+                chars,
+                after_leading_name(span, &people_proposed),
+                &people_proposed,
+            );
             with_whole_term(chars, from_word_start(chars, span, segmented))
         } else {
             span
@@ -1505,7 +1532,15 @@ fn organizations(
         // A count, a session or a preposition read into the name (七位|全国政协委员,
         // 十四|届全国政协, 由|东电公司).
         let span = {
-            let lead = if "届由据从对向在把被让给跟".contains(chars[span.start]) {
+            let national_after = |at: usize| {
+                ["全国", "中央", "国务院", "国家"]
+                    .iter()
+                    .any(|w| starts_with(chars, at, w))
+            };
+            // 经, 度 and 位 end words too (经|全国人大常委会批准, 年度|全国人大, 七位|全国政协).
+            let lead = if "届由据从对向在把被让给跟".contains(chars[span.start])
+                || "经度位".contains(chars[span.start]) && national_after(span.start + 1)
+            {
                 1
             } else if "一二两三四五六七八九十几多数".contains(chars[span.start])
                 && chars
@@ -1584,7 +1619,15 @@ fn organizations(
             extra.push(OrgMention::plain(chars, span));
         } else if let [k] = overlapping[..] {
             let rule = found[k].span;
-            if rule != span && span.start <= rule.start && rule.end <= span.end {
+            // Not over a verb said of the body (胡塞武装|称美军).
+            let inside = span.start <= rule.start && rule.end <= span.end;
+            let says = || {
+                chars[span.start..rule.start]
+                    .iter()
+                    .chain(&chars[rule.end..span.end])
+                    .any(|c| "称说遭向".contains(*c))
+            };
+            if rule != span && inside && !says() {
                 found[k] = OrgMention::plain(chars, span);
             }
         }
@@ -1594,6 +1637,36 @@ fn organizations(
         found.sort_by_key(|f| f.span.start);
     }
     merge_aliases(found)
+}
+
+/// A body named after a person or a place in transliteration, read from inside the name
+/// (约翰斯·霍普|金斯大学): from the name's start.
+fn with_transliteration_start(chars: &[char], span: Span, people: &[Span]) -> Span {
+    const LONGEST: usize = 12;
+    // The tagger's dotted name right before it (约翰斯·霍普|金斯大学).
+    let k = people.partition_point(|p| p.end < span.start);
+    if let Some(p) = people.get(k).filter(|p| p.end == span.start) {
+        if chars[p.start..p.end].contains(&'·') && TRANSLITERATION.contains(chars[span.start]) {
+            return Span::new(p.start, span.end);
+        }
+    }
+    let in_name = |c: char| TRANSLITERATION.contains(c) || c == '·';
+    let mut start = span.start;
+    if !TRANSLITERATION.contains(chars[start]) {
+        return span;
+    }
+    while start > 0 && in_name(chars[start - 1]) && span.start - start < LONGEST {
+        start -= 1;
+    }
+    while chars[start] == '·' {
+        start += 1;
+    }
+    // Only a name in parts: a run without a dot runs into places and states (以色|列海军).
+    if chars[start..span.start].contains(&'·') {
+        Span::new(start, span.end)
+    } else {
+        span
+    }
 }
 
 /// An organisation read with the name of the person before it (李民吉|政协…, 田红旗|委): the
@@ -2447,6 +2520,23 @@ mod tests {
             "{orgs:?}"
         );
         assert!(!org_names(&orgs).contains(&"资源保护委员会"), "{orgs:?}");
+    }
+
+    #[test]
+    fn kinds_of_body_and_words_around_bodies_are_not_read_as_bodies() {
+        let (people, orgs) = analyse(
+            "中国物流与采购联合会今天发布数据。根据美国约翰斯·霍普金斯大学的统计，病例继续增加。仪式在人民大会堂北大厅举行。感谢中国党和政府的支持。会议经全国人大常委会审议通过。当地公立医院和乡镇卫生院已接收伤员，国家重点实验室也参与研究。也门胡塞武装称美军发动袭击。",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(
+            org_names(&orgs),
+            vec![
+                "中国物流与采购联合会",
+                "约翰斯·霍普金斯大学",
+                "全国人大常委会",
+                "胡塞武装"
+            ]
+        );
     }
 
     #[test]
