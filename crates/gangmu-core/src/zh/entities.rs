@@ -682,7 +682,8 @@ fn people(
         let plausible = if addressed == span {
             plausible_person(chars, span)
         } else {
-            true
+            // 老 and 总 alone start words after a surname (刘老|庄, 王总|结): only before an end.
+            span.len() > 2 || name_end_strength(chars, span.end) >= 1
         };
         let span = if addressed == span && kind == Kind::Per {
             whole_dotted_name(
@@ -1047,6 +1048,10 @@ fn transliteration_run_end(chars: &[char], span: Span) -> usize {
     {
         end += 1;
     }
+    // Women's names end in characters rare elsewhere in transliteration (迪尼西|娅, 安|妮).
+    if end > span.start && chars.get(end).is_some_and(|&c| "娅妮".contains(c)) {
+        end += 1;
+    }
     end
 }
 
@@ -1096,6 +1101,23 @@ fn whole_dotted_name(chars: &[char], span: Span) -> Span {
             start -= 1;
         }
     }
+    // A double surname joined by a hyphen (罗伯茨-史密斯, 杜特尔特-卡彪).
+    // The part after it need not be in transliteration characters (卡彪).
+    let in_second = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|&c| is_han(c) && !FUNCTION_CHARS.contains(c))
+    };
+    if dotted && chars.get(end).is_some_and(|&c| c == '-' || c == '－') && in_second(end + 1) {
+        let mut hyphen_end = end + 1;
+        while in_second(hyphen_end)
+            && name_end_strength(chars, hyphen_end) == 0
+            && hyphen_end - start < LONGEST
+        {
+            hyphen_end += 1;
+        }
+        end = hyphen_end;
+    }
     Span::new(start, end)
 }
 
@@ -1106,6 +1128,23 @@ fn whole_dotted_name(chars: &[char], span: Span) -> Span {
 /// measured: it makes 花农正|在 and 王伟所|在 names.)
 fn whole_given_name(chars: &[char], span: Span) -> Span {
     let three = Span::new(span.start, span.end + 1);
+    // In a list of names set apart by spaces or 、 (王仁华　王文全　王文涛), the whole item:
+    // its third character may be one that rarely ends a name elsewhere (全, 中, 政).
+    let separator = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_none_or(|&c| matches!(c, '、' | '\u{3000}' | ' '))
+    };
+    if span.len() == 2
+        && is_surname(chars[span.start])
+        && separator(span.start.checked_sub(1))
+        && chars
+            .get(span.end)
+            .is_some_and(|&c| is_han(c) && !FUNCTION_CHARS.contains(c))
+        && separator(Some(span.end + 1))
+        && chars.get(span.end + 1).is_some()
+    {
+        return three;
+    }
     let extend = span.len() == 2
         && is_surname(chars[span.start])
         && chars.get(span.end).copied().is_some_and(can_be_in_name)
@@ -2508,6 +2547,28 @@ mod tests {
             "俄罗斯外交部发言人扎哈罗娃15日表示，俄军打击了罗斯托夫州的莫罗佐夫斯克机场。美国当选总统特朗普威胁对加拿大加征关税，伊利诺伊州官员表示反对。西部陆海新通道建设加快推进。",
         );
         assert_eq!(people_names(&people), vec!["扎哈罗娃", "特朗普"]);
+    }
+
+    #[test]
+    fn names_are_read_whole_in_spaced_lists_across_hyphens_and_to_a_womans_ending() {
+        let (people, _) = analyse("主席团成员：王广华　王仁华　王文全　王文涛　王正伟");
+        assert_eq!(
+            people_names(&people),
+            vec!["王广华", "王仁华", "王文全", "王文涛", "王正伟"]
+        );
+        let (people, _) = analyse(
+            "军人出庭指证其同事本·罗伯茨-史密斯。王岐山致电莎拉·齐默尔曼·杜特尔特-卡彪，祝贺她当选。恩巴洛和夫人迪尼西娅出席。他们来到刘老庄八十二烈士纪念馆。",
+        );
+        assert_eq!(
+            people_names(&people),
+            vec![
+                "本·罗伯茨-史密斯",
+                "王岐山",
+                "莎拉·齐默尔曼·杜特尔特-卡彪",
+                "恩巴洛",
+                "迪尼西娅"
+            ]
+        );
     }
 
     #[test]
