@@ -767,7 +767,22 @@ fn people(
     }
     // A place the tagger reads as a name (金华, 苏梅, 尤尼斯 of 汗尤尼斯) is a person only
     // where the document gives it a title.
-    order.retain(|name| !(titles[name].is_empty() && words.is_place(name)));
+    // So is one the document itself writes as a place somewhere (唐河县, 海林市, 克拉克县).
+    let named_as_place = |name: &str| {
+        let mut from = 0;
+        while let Some(k) = source[from..].find(name) {
+            let after = from + k + name.len();
+            if source[after..].starts_with(['县', '市', '区', '州', '省', '镇', '乡', '村'])
+            {
+                return true;
+            }
+            from = after;
+        }
+        false
+    };
+    order.retain(|name| {
+        !(titles[name].is_empty() && (words.is_place(name) || named_as_place(name)))
+    });
     if order.is_empty() {
         return Vec::new();
     }
@@ -1108,15 +1123,14 @@ fn whole_dotted_name(chars: &[char], span: Span) -> Span {
             .get(i)
             .is_some_and(|&c| is_han(c) && !FUNCTION_CHARS.contains(c))
     };
-    if dotted && chars.get(end).is_some_and(|&c| c == '-' || c == '－') && in_second(end + 1) {
-        let mut hyphen_end = end + 1;
-        while in_second(hyphen_end)
-            && name_end_strength(chars, hyphen_end) == 0
-            && hyphen_end - start < LONGEST
-        {
-            hyphen_end += 1;
+    // It ends where the name clearly ends, within four characters.
+    if dotted && chars.get(end).is_some_and(|&c| c == '-' || c == '－') {
+        let second = (1..=4).rev().find(|&n| {
+            (end + 1..end + 1 + n).all(in_second) && name_end_strength(chars, end + 1 + n) >= 1
+        });
+        if let Some(n) = second {
+            end += 1 + n;
         }
-        end = hyphen_end;
     }
     Span::new(start, end)
 }
@@ -2569,6 +2583,14 @@ mod tests {
                 "迪尼西娅"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_the_document_writes_as_a_place_is_no_person() {
+        let (people, _) = analyse(
+            "在河南唐河县，麦收正忙。唐河210多万亩小麦已收获过半，农机手赵明亮说，今年收成好。",
+        );
+        assert_eq!(people_names(&people), vec!["赵明亮"]);
     }
 
     #[test]
