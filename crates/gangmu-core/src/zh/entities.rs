@@ -2587,9 +2587,12 @@ mod tests {
 
     #[test]
     fn a_name_the_document_writes_as_a_place_is_no_person() {
-        let (people, _) = analyse(
-            "在河南唐河县，麦收正忙。唐河210多万亩小麦已收获过半，农机手赵明亮说，今年收成好。",
-        );
+        let text = "400名官兵在牡丹江海林、哈尔滨双城等地抢收。农机手赵明亮说，今年收成好。";
+        let (people, _) = analyse(text);
+        // The precondition: alone, the tagger's misreading of 海林 stands (nothing in this
+        // document says it is a place).
+        assert_eq!(people_names(&people), vec!["海林", "赵明亮"]);
+        let (people, _) = analyse(&format!("{text}海林市今年粮食增产。"));
         assert_eq!(people_names(&people), vec!["赵明亮"]);
     }
 
