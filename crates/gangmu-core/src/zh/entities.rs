@@ -218,6 +218,9 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             }))
         && !COUNTRIES.contains(&name.as_str())
         && !GENERIC_BODIES.contains(&name.as_str())
+        // Weapons by their maker (美制陆军战术导弹).
+        && !name.starts_with("美制")
+        && !name.starts_with("俄制")
         // A state's party and government (中国党和政府), a party's member (中国共产党党员).
         && !COUNTRIES
             .iter()
@@ -259,13 +262,15 @@ const LEADING_VERBS: &[&str] = &[
     "确保",
     "夯实",
     "新时代",
+    "汇报",
+    "部署",
 ];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
 /// 党中央着眼于…全局, 从严管党治院).
 const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出", "贡献",
-    "愿同", "设立", "共同",
+    "愿同", "设立", "共同", "部署", "配合", "开行", "军演", "通车",
     // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
     "管党", "治党", "治院", "治校", "治军", "建军",
 ];
@@ -283,8 +288,10 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         '站' => after(0) == '在',
         '局' => after(0) == '面',
         '队' => "伍员".contains(after(0)),
-        // A law named after the body (村民委员会组织|法).
-        '织' => after(0) == '法',
+        // A law named after the body (村民委员会组织|法), or organising (深中通道组织|通车).
+        '织' => after(0) == '法' || "通实开举召".contains(after(0)),
+        // A base or a site named after it (柯特兰空军|基地, 新四军军部|旧址).
+        '军' => "基旧".contains(after(0)) && "地址".contains(after(1)),
         // 国际联|播, 联|合, 联|盟: not a federation (妇联, 工商联).
         '联' => "播合盟系动络手欢通网防控".contains(after(0)),
         _ => false,
@@ -1371,7 +1378,7 @@ fn organizations(
                 .iter()
                 .rev()
                 .take(4)
-                .any(|p| p.overlaps(&body) && *p != body)
+                .any(|p| p.overlaps(&body) && (p.start < body.start || p.end > body.end))
         };
         // A Latin acronym only as a whole word (WHO, not WHOLE).
         let partial_word = body_text.is_ascii()
@@ -1591,8 +1598,19 @@ fn organizations(
                     .any(|w| starts_with(chars, at, w))
             };
             // 经, 度 and 位 end words too (经|全国人大常委会批准, 年度|全国人大, 七位|全国政协).
+            let numeral_before = span.start > 0
+                && (chars[span.start - 1].is_ascii_digit()
+                    || "一二两三四五六七八九十百千万几多数家".contains(chars[span.start - 1]));
             let lead = if "届由据从对向在把被让给跟".contains(chars[span.start])
                 || "经度位".contains(chars[span.start]) && national_after(span.start + 1)
+                // A count's measure word (13枚|美制陆军, 国家级|文艺院团).
+                || "枚级家支批座所名个位".contains(chars[span.start]) && numeral_before
+                // 应 of 应|香港特区政府的需求 (not of 应急管理部).
+                || chars[span.start] == '应'
+                    && PROVINCES
+                        .iter()
+                        .chain(COUNTRIES)
+                        .any(|p| starts_with(chars, span.start + 1, p))
             {
                 1
             } else if "一二两三四五六七八九十几多数".contains(chars[span.start])
@@ -1623,7 +1641,9 @@ fn organizations(
         // (外交部长 shares its 部: 外交部 stays.)
         let span = if span.len() > 3
             && chars[span.end - 1] == chars[span.end - 2]
-            && starts_with_any(chars, span.end - 1, TITLE_WORDS)
+            && (starts_with_any(chars, span.end - 1, TITLE_WORDS)
+                // Or of a word after it (新四军|军部, 外交部|部署).
+                || "军部局委".contains(chars[span.end - 1]))
         {
             Span::new(span.start, span.end - 1)
         } else {
@@ -2623,6 +2643,32 @@ mod tests {
                 "胡塞武装"
             ]
         );
+    }
+
+    #[test]
+    fn words_read_into_bodies_at_either_end_are_left_out() {
+        let (people, orgs) = analyse(
+            "习近平会见马英九一行。俄军在洛杉矶市中心以外开展行动。13枚美制陆军战术导弹被击落。多个国家级文艺院团参加演出。应香港特区政府的需求，内地派出专家。新墨西哥州柯特兰空军基地发生枪击。深中通道组织通车前综合演练。中国残联配合工业和信息化部开展评估。日本立宪民主党与公明党党首会谈。",
+        );
+        assert_eq!(people_names(&people), vec!["习近平", "马英九"]);
+        let names = org_names(&orgs);
+        for body in ["香港特区政府", "工业和信息化部", "日本立宪民主党", "公明党"]
+        {
+            assert!(names.contains(&body), "{body} in {names:?}");
+        }
+        for junk in [
+            "马英九一行",
+            "洛杉矶市中心",
+            "美制陆军",
+            "文艺院",
+            "柯特兰空军",
+            "深中通道组织",
+        ] {
+            assert!(
+                names.iter().all(|n| !n.contains(junk)),
+                "{junk} in {names:?}"
+            );
+        }
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub const WORLD_BODIES: &[&str] = &[
     // parties
     "共产党", "社会党", "社民党", "社会民主党", "自民党", "自由民主党", "民主党", "共和党", "工党", "保守党", "自由党",
     "劳动党", "朝鲜劳动党", "国大党", "人民党", "绿党", "国民党", "民进党", "亲民党", "公明党", "统一俄罗斯党",
-    "基督教民主联盟", "基民盟",
+    "基督教民主联盟", "基民盟", "立宪民主党",
     // armed movements the news names as actors (哈马斯称, 塔利班宣布)
     "哈马斯", "塔利班", "真主党", "胡塞武装", "法塔赫", "伊斯兰杰哈德",
     // international organisations
@@ -177,7 +177,7 @@ pub const WORLD_BODIES: &[&str] = &[
     "中国联通", "中国电信", "中国银行", "中国工商银行", "工商银行", "中国建设银行", "建设银行", "中国农业银行",
     "农业银行", "交通银行", "招商银行", "法拉利", "奔驰", "宝马", "雀巢", "壳牌", "埃克森美孚", "英国石油公司",
     "思科", "飞利浦", "菲亚特", "三菱", "雅马哈", "劳斯莱斯", "迪斯尼", "迪士尼", "特斯拉", "英伟达", "台积电",
-    "纳斯达克", "巴斯夫", "高盛",
+    "纳斯达克", "巴斯夫", "高盛", "诺和诺德",
     // Latin acronyms written in Chinese text (whole words only)
     "G20", "G7", "WTO", "WHO", "IMF", "APEC", "NATO", "OPEC", "ASEAN", "BRICS", "OECD", "IAEA", "UNESCO",
     "FIFA",
@@ -210,7 +210,7 @@ pub const COLLECTIVE_BEFORE_ADMIN: &str = "全各本该两我外省市县区乡�
 
 /// Characters that end a place name on its left: verbs and function words that precede one.
 pub const BEFORE_PLACE: &str =
-    "的了是在和与及等对向为就也还并都将已被把让从到于之其开织加席由赴往据经至任派邀访见察研驻同";
+    "的了是在和与及等对向为就也还并都将已被把让从到于之其开织加席由赴往据经至任派邀访见察研驻同应";
 
 /// Words that stand where a place name would, before 市委 or 省法院, but are verbs or adverbs.
 pub const NOT_PLACES: &[&str] = &[
@@ -306,7 +306,8 @@ pub const NOT_ORG_ENDINGS: &[&str] = &[
     // Words that end in 联 or 协 without being a federation or association.
     "苏联", "关联", "互联", "串联", "并联", "对联", "春联", "妥协",
     // Words that end in 署, 局 or 队 without being a body.
-    "部署", "大局", "布局", "格局", "开局", "结局", "骗局", "开新局", "谱新局", "大厅", "列队", "排队", "站队",
+    "部署", "大局", "布局", "格局", "开局", "结局", "骗局", "开新局", "谱新局", "大厅", "列队", "一行", "市中心", "东站", "西站", "南站",
+    "北站", "音乐会", "晚会", "演唱会", "联欢会", "招待会", "见面会", "茶话会", "恳谈会", "排队", "站队",
     // A team of people, not a body.
     "团队",
 ];
@@ -320,7 +321,8 @@ pub const GENERIC_BODIES: &[&str] = &[
     "文艺院团", "维和部队", "政府军", "武装部队", "人民军队", "国际组织", "国家组织", "政协组织",
     "残联组织", "社区党组织", "基层党组织", "社区居委会", "驻军部队", "海军部队", "国家部委", "军乐队",
     "仪仗队", "代表团", "体育代表团", "国家队", "医疗队", "救援队", "突击队", "服务队", "志愿服务队",
-    "科技公司", "美国科技公司", "东西部", "党政军",
+    "科技公司", "美国科技公司", "东西部", "党政军", "指挥部", "势力集团", "恶势力集团", "犯罪集团",
+    "军事研究院", "执行局", "文艺院", "工匠学院",
 ];
 
 /// Function words and grammatical characters that are never part of a person's name.
