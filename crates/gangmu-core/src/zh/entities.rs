@@ -218,6 +218,14 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             }))
         && !COUNTRIES.contains(&name.as_str())
         && !GENERIC_BODIES.contains(&name.as_str())
+        // Bodies counted (云南三省人民政府): several, not one.
+        && !chars[span.start..span.end].windows(2).any(|w| {
+            "两三四五六七八九十几多".contains(w[0]) && "省市县区".contains(w[1])
+        })
+        // A place organising something (山东组织|…, 福建龙岩组织|人员).
+        && !(name.ends_with("组织")
+            && PROVINCES.iter().any(|p| name.starts_with(p))
+            && span.len() <= 6)
         // Weapons by their maker (美制陆军战术导弹).
         && !name.starts_with("美制")
         && !name.starts_with("俄制")
@@ -264,6 +272,7 @@ const LEADING_VERBS: &[&str] = &[
     "新时代",
     "汇报",
     "部署",
+    "介绍",
 ];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
@@ -288,6 +297,8 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         '站' => after(0) == '在',
         '局' => after(0) == '面',
         '队' => "伍员".contains(after(0)),
+        // 大学|生, 大学|毕业: a student, a graduate.
+        '学' => after(0) == '生' || after(0) == '毕' && after(1) == '业',
         // A law named after the body (村民委员会组织|法), or organising (深中通道组织|通车).
         '织' => after(0) == '法' || "通实开举召".contains(after(0)),
         // A base or a site named after it (柯特兰空军|基地, 新四军军部|旧址).
@@ -1603,8 +1614,8 @@ fn organizations(
                     || "一二两三四五六七八九十百千万几多数家".contains(chars[span.start - 1]));
             let lead = if "届由据从对向在把被让给跟".contains(chars[span.start])
                 || "经度位".contains(chars[span.start]) && national_after(span.start + 1)
-                // A count's measure word (13枚|美制陆军, 国家级|文艺院团).
-                || "枚级家支批座所名个位".contains(chars[span.start]) && numeral_before
+                // A count's measure word (13枚|美制陆军, 国家级|文艺院团), a date's (29日|中共).
+                || "枚级家支批座所名个位日月年".contains(chars[span.start]) && numeral_before
                 // 应 of 应|香港特区政府的需求 (not of 应急管理部).
                 || chars[span.start] == '应'
                     && PROVINCES
@@ -1930,7 +1941,8 @@ fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> 
     if level_start > 0 && COLLECTIVE_BEFORE_ADMIN.contains(chars[level_start - 1]) {
         // 省市委, 全市法院 — unless the character is the end of a place name (丹东市 → 东 is fine).
         let before = chars[level_start - 1];
-        if place_before(chars, level_start).is_none() || "全各本该两我每此".contains(before)
+        if place_before(chars, level_start).is_none()
+            || "全各本该两三四五六七八九十几多我每此".contains(before)
         {
             return None;
         }
@@ -2656,6 +2668,10 @@ mod tests {
         {
             assert!(names.contains(&body), "{body} in {names:?}");
         }
+        let (_, more) = analyse(
+            "山东组织理论宣讲专家深入基层。河北、黑龙江、云南三省人民政府负责同志发言。23岁的卓玛大学毕业后回到家乡。中外大学生在成都交流。",
+        );
+        let names: Vec<&str> = names.into_iter().chain(org_names(&more)).collect();
         for junk in [
             "马英九一行",
             "洛杉矶市中心",
@@ -2663,6 +2679,9 @@ mod tests {
             "文艺院",
             "柯特兰空军",
             "深中通道组织",
+            "山东组织",
+            "三省人民政府",
+            "大学",
         ] {
             assert!(
                 names.iter().all(|n| !n.contains(junk)),

@@ -206,7 +206,7 @@ pub const ADMIN_LEVELS: &[&str] = &[
 
 /// Characters before an administrative level that make the reference collective (全市法院) or
 /// coordinated (省市委), not one organisation.
-pub const COLLECTIVE_BEFORE_ADMIN: &str = "全各本该两我外省市县区乡镇每此";
+pub const COLLECTIVE_BEFORE_ADMIN: &str = "全各本该两三四五六七八九十几多我外省市县区乡镇每此";
 
 /// Characters that end a place name on its left: verbs and function words that precede one.
 pub const BEFORE_PLACE: &str =
@@ -322,7 +322,7 @@ pub const GENERIC_BODIES: &[&str] = &[
     "残联组织", "社区党组织", "基层党组织", "社区居委会", "驻军部队", "海军部队", "国家部委", "军乐队",
     "仪仗队", "代表团", "体育代表团", "国家队", "医疗队", "救援队", "突击队", "服务队", "志愿服务队",
     "科技公司", "美国科技公司", "东西部", "党政军", "指挥部", "势力集团", "恶势力集团", "犯罪集团",
-    "军事研究院", "执行局", "文艺院", "工匠学院",
+    "军事研究院", "执行局", "文艺院", "工匠学院", "基金会", "妇联组织", "5G工厂",
 ];
 
 /// Function words and grammatical characters that are never part of a person's name.
