@@ -1056,13 +1056,16 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
     out
 }
 
+/// Characters of names in parts beyond the tagger's transliteration class (约翰, 康斯坦丁).
+const IN_DOTTED_NAMES: &str = "翰丁逊";
+
 /// Characters that join two names (普京和|拜登, 同|马克龙) rather than continue one.
 const JOINS_NAMES: &str = "和同与安说会见";
 
 /// What follows a place's name, not a person's (伊利诺伊|州, 德雷克|海峡).
 const PLACE_AFTER_NAME: &[&str] = &[
-    "州", "邦", "省", "市", "县", "镇", "村", "港", "湾", "岛", "湖", "海峡", "海域", "山脉",
-    "机场", "地区",
+    "州", "邦", "省", "市", "县", "镇", "村", "港", "湾", "岛", "湖", "河", "海峡", "海域", "山脉",
+    "机场", "地区", "群岛", "之家",
 ];
 
 /// A transliterated name without its dot: every character one of transliteration.
@@ -1107,7 +1110,11 @@ fn whole_transliteration(chars: &[char], span: Span) -> Span {
 /// (说, 表示).
 fn whole_dotted_name(chars: &[char], span: Span) -> Span {
     const LONGEST: usize = 16;
-    let in_part = |i: usize| chars.get(i).is_some_and(|&c| TRANSLITERATION.contains(c));
+    let in_part = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|&c| TRANSLITERATION.contains(c) || IN_DOTTED_NAMES.contains(c))
+    };
     let (mut start, mut end) = (span.start, span.end);
     let mut dotted = chars[start..end].contains(&'·');
     loop {
@@ -2626,6 +2633,20 @@ mod tests {
         assert_eq!(people_names(&people), vec!["海林", "赵明亮"]);
         let (people, _) = analyse(&format!("{text}海林市今年粮食增产。"));
         assert_eq!(people_names(&people), vec!["赵明亮"]);
+    }
+
+    #[test]
+    fn a_title_chain_starts_after_the_verb_before_it() {
+        let (people, _) = analyse(
+            "多国官员包括美国国务卿布林肯出席会议。该党议员批评韩国总统尹锡悦的决定。塔斯社援引俄罗斯外交部副部长格鲁什科的话报道，英国前首相鲍里斯·约翰逊也表示支持。",
+        );
+        assert_eq!(person(&people, "布林肯").titles, vec!["美国国务卿"]);
+        assert_eq!(person(&people, "尹锡悦").titles, vec!["韩国总统"]);
+        assert_eq!(
+            person(&people, "格鲁什科").titles,
+            vec!["俄罗斯外交部副部长"]
+        );
+        assert_eq!(person(&people, "鲍里斯·约翰逊").titles, vec!["英国前首相"]);
     }
 
     #[test]
