@@ -2647,6 +2647,8 @@ mod tests {
             vec!["俄罗斯外交部副部长"]
         );
         assert_eq!(person(&people, "鲍里斯·约翰逊").titles, vec!["英国前首相"]);
+        let (people, _) = analyse("《高端访谈》栏目今晚播出巴西总统卢拉的专访。");
+        assert_eq!(person(&people, "卢拉").titles, vec!["巴西总统"]);
     }
 
     #[test]
