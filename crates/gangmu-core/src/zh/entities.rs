@@ -704,9 +704,12 @@ fn people(
             span.len() > 2 || name_end_strength(chars, span.end) >= 1
         };
         let span = if addressed == span && kind == Kind::Per {
-            whole_dotted_name(
+            without_rank(
                 chars,
-                whole_given_name(chars, whole_transliteration(chars, span)),
+                whole_dotted_name(
+                    chars,
+                    whole_given_name(chars, whole_transliteration(chars, span)),
+                ),
             )
         } else {
             addressed
@@ -1057,7 +1060,7 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
 }
 
 /// Characters of names in parts beyond the tagger's transliteration class (约翰, 康斯坦丁).
-const IN_DOTTED_NAMES: &str = "翰丁逊";
+const IN_DOTTED_NAMES: &str = "翰丁逊地";
 
 /// Characters that join two names (普京和|拜登, 同|马克龙) rather than continue one.
 const JOINS_NAMES: &str = "和同与安说会见";
@@ -1100,10 +1103,32 @@ fn whole_transliteration(chars: &[char], span: Span) -> Span {
     let end = transliteration_run_end(chars, span);
     if end > span.end && name_end_strength(chars, end) >= 1 {
         Span::new(span.start, end)
+    } else if end == span.end + 1
+        && FOREIGN_NAME_ENDINGS.contains(chars[span.end])
+        // Not 夫 of 夫人, 夫妇 (斯凯里特|夫妇).
+        && !starts_with_any(chars, span.end, &["夫人", "夫妇"])
+    {
+        // One character short, of those that end names (戈麦尔斯|基, 伯奇费|尔).
+        Span::new(span.start, end)
     } else {
         span
     }
 }
+
+/// A name read with the rank after it (郑弘|九段, 梁伟棠|八段).
+fn without_rank(chars: &[char], span: Span) -> Span {
+    let name = &chars[span.start..span.end];
+    if name.len() >= 4
+        && name[name.len() - 1] == '段'
+        && "一二三四五六七八九".contains(name[name.len() - 2])
+    {
+        return Span::new(span.start, span.end - 2);
+    }
+    span
+}
+
+/// Characters that end transliterated names much more often than they start the next word.
+const FOREIGN_NAME_ENDINGS: &str = "基尔努斯夫娃娜";
 
 /// A name in parts joined by · read only in part (瓦尔特|·沙佛尔霍夫, 拉·甘|地, 彼得·|皮奥):
 /// the whole of it. A part runs over transliteration characters, up to a word that ends names
@@ -2649,6 +2674,24 @@ mod tests {
         assert_eq!(person(&people, "鲍里斯·约翰逊").titles, vec!["英国前首相"]);
         let (people, _) = analyse("《高端访谈》栏目今晚播出巴西总统卢拉的专访。");
         assert_eq!(person(&people, "卢拉").titles, vec!["巴西总统"]);
+    }
+
+    #[test]
+    fn names_cut_short_or_read_long_by_the_tagger_are_mended() {
+        // A transliteration one character short, where that character ends names.
+        let (chars, cut) = span_of("主教练戈麦尔斯基集合全国的优秀队员。", "戈麦尔斯");
+        assert_eq!(
+            text_of(&chars, whole_transliteration(&chars, cut)),
+            "戈麦尔斯基"
+        );
+        // Not into 夫妇, nor into a word (特朗普|威胁).
+        let (chars, name) = span_of("总理斯凯里特夫妇出席。", "斯凯里特");
+        assert_eq!(whole_transliteration(&chars, name), name);
+        let (chars, name) = span_of("当选总统特朗普威胁加征关税。", "特朗普");
+        assert_eq!(whole_transliteration(&chars, name), name);
+        // A player's rank is no part of the name.
+        let (chars, long) = span_of("决赛中，李明浩九段执黑取胜。", "李明浩九段");
+        assert_eq!(text_of(&chars, without_rank(&chars, long)), "李明浩");
     }
 
     #[test]
