@@ -1682,11 +1682,11 @@ fn organizations(
             .unwrap_or(span);
         // A body's last character read twice, as the start of the title after it (公安部|部长).
         // (外交部长 shares its 部: 外交部 stays.)
-        let span = if span.len() > 3
+        let span = if span.len() >= 3
             && chars[span.end - 1] == chars[span.end - 2]
             && (starts_with_any(chars, span.end - 1, TITLE_WORDS)
                 // Or of a word after it (新四军|军部, 外交部|部署).
-                || "军部局委".contains(chars[span.end - 1]))
+                || "军部局委会".contains(chars[span.end - 1]))
         {
             Span::new(span.start, span.end - 1)
         } else {
@@ -1736,7 +1736,14 @@ fn organizations(
         } else if let [k] = overlapping[..] {
             let rule = found[k].span;
             // Not over a verb said of the body (胡塞武装|称美军).
-            let inside = span.start <= rule.start && rule.end <= span.end;
+            let inside = span.start <= rule.start && rule.end <= span.end
+                // Not over a dateline (据新华社|莫斯科4月28日电), nor a word's last character
+                // before it (比|中央电视台, 图|新华社).
+                && !(rule.end < span.end
+                    && chars[rule.end - 1] == '社'
+                    && chars.get(span.end).is_some_and(|c| c.is_numeric()))
+                && !(rule.start == span.start + 1
+                    && "比图下上在为从向对与和及经据由被把让给".contains(chars[span.start]));
             let says = || {
                 chars[span.start..rule.start]
                     .iter()
@@ -1898,12 +1905,13 @@ fn named_org(chars: &[char], body: Span, body_text: &str, states: &[&str]) -> Or
         .iter()
         .map(|c| (c, c.chars().count()))
         .filter(|&(c, n)| body.start >= n && starts_with(chars, body.start - n, c))
-        // A one-character country (俄国家杜马) only where a word starts: not 今日 + 外交部.
+        // A one-character country (俄国家杜马) only where a word starts: not 今日 + 外交部,
+        // 4月8日 + 国会.
         .filter(|&(_, n)| {
             n > 1 || {
                 let before = body.start - n;
                 before == 0
-                    || !is_han(chars[before - 1])
+                    || !is_han(chars[before - 1]) && !chars[before - 1].is_numeric()
                     || "、和与同及".contains(chars[before - 1])
             }
         })
@@ -2056,6 +2064,8 @@ fn subunit_end(
             && !piece.ends_with("全局")
             && !CLAUSE_WORDS.iter().any(|w| piece.contains(w))
             && SUBUNIT_SUFFIXES.iter().any(|s| piece.ends_with(s))
+            // A place in transliteration is no sub-unit (新华社|莫斯科4月28日电).
+            && !piece.chars().all(|c| TRANSLITERATION.contains(c))
             && (!before_role_only
                 && (k >= chars.len() || ends_clause(chars[k]) || chars[k] == '、')
                 || starts_with_any(chars, k, TITLE_WORDS)
@@ -2754,6 +2764,14 @@ mod tests {
                 "{junk} in {names:?}"
             );
         }
+    }
+
+    #[test]
+    fn datelines_dates_and_the_word_after_stay_out_of_bodies() {
+        let (_, orgs) = analyse("据新华社莫斯科4月28日电，俄罗斯总统发布命令。");
+        assert_eq!(org_names(&orgs), vec!["新华社"]);
+        let (_, orgs) = analyse("预算已于4月8日国会通过，本次国会会期所剩不多。");
+        assert_eq!(org_names(&orgs), vec!["国会"]);
     }
 
     #[test]
