@@ -226,6 +226,14 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !(name.ends_with("组织")
             && PROVINCES.iter().any(|p| name.starts_with(p))
             && span.len() <= 6)
+        // A state's political situation (俄罗斯政局), not a postal or finance bureau.
+        && !(name.ends_with("政局") && !["邮政局", "财政局", "行政局", "民政局"].iter().any(|e| name.ends_with(e)))
+        // A count of bodies in words (数十家煤焦厂).
+        && !chars[span.start..span.end].windows(2).any(|w| "一二两三四五六七八九十百几数".contains(w[0]) && w[1] == '家')
+        // A verb of one character before a bare kind of body (上|大学, 经|医院, 办|水泥厂).
+        && !("上办经到去进在从".contains(chars[span.start])
+            && (ORG_SUFFIXES.contains(&&name[chars[span.start].len_utf8()..])
+                || GENERIC_BODIES.contains(&&name[chars[span.start].len_utf8()..])))
         // Weapons by their maker (美制陆军战术导弹).
         && !name.starts_with("美制")
         && !name.starts_with("俄制")
@@ -273,6 +281,10 @@ const LEADING_VERBS: &[&str] = &[
     "汇报",
     "部署",
     "介绍",
+    "帮助",
+    "组建",
+    "加上",
+    "兼并",
 ];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
@@ -288,6 +300,10 @@ const CLAUSE_WORDS: &[&str] = &[
 /// (but not 国民议会|议长, 证监会|同意), 党中央站|在, 当前局|面, 队|伍, 美国队|员.
 fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
     let after = |k: usize| chars.get(span.end + k).copied().unwrap_or(' ');
+    // 银行|界, 法律|界: the circles of a trade, not a body.
+    if after(0) == '界' {
+        return true;
+    }
     match chars[span.end - 1] {
         '会' => match after(0) {
             '议' => !"长员".contains(after(1)),
@@ -297,6 +313,10 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         '站' => after(0) == '在',
         '局' => after(0) == '面',
         '队' => "伍员".contains(after(0)),
+        // 中心|工作: the main task.
+        '心' => after(0) == '工' && after(1) == '作',
+        // 斯诺克团|体: a team event.
+        '团' => after(0) == '体',
         // 大学|生, 大学|毕业: a student, a graduate.
         '学' => after(0) == '生' || after(0) == '毕' && after(1) == '业',
         // A law named after the body (村民委员会组织|法), or organising (深中通道组织|通车).
@@ -1441,7 +1461,7 @@ fn organizations(
         // A company whose name is also a word of output (日产 of 原油日产量, 日产12万桶).
         let output_word = body_text == "日产"
             && chars.get(body.end).is_some_and(|&c| {
-                c.is_ascii_digit() || "量约近达超为一二三四五六七八九十百千万".contains(c)
+                c.is_ascii_digit() || "量约近达超为目一二三四五六七八九十百千万".contains(c)
             });
         // A ministry's name read in 部门 (司法部|门, 卫生部|门): a department, no body.
         let in_word = body_text.ends_with('部') && chars.get(body.end) == Some(&'门');
@@ -2772,6 +2792,17 @@ mod tests {
         assert_eq!(org_names(&orgs), vec!["新华社"]);
         let (_, orgs) = analyse("预算已于4月8日国会通过，本次国会会期所剩不多。");
         assert_eq!(org_names(&orgs), vec!["国会"]);
+    }
+
+    #[test]
+    fn situations_circles_regions_and_counted_kinds_are_no_bodies() {
+        let (_, orgs) = analyse(
+            "苏联解体后，俄罗斯政局不稳。美国银行界对此感到不安。新疆北部、甘肃西部将有大风。全县数十家煤焦厂已停产。他当兵后又去上大学。各地要围绕国家中心工作积极参与。",
+        );
+        assert!(orgs.is_empty(), "{orgs:?}");
+        // A postal bureau is a body.
+        let (_, orgs) = analyse("北京市邮政局今天发布通告。");
+        assert_eq!(org_names(&orgs), vec!["北京市邮政局"]);
     }
 
     #[test]
