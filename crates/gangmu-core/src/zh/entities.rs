@@ -227,7 +227,10 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             && PROVINCES.iter().any(|p| name.starts_with(p))
             && span.len() <= 6)
         // A state's political situation (俄罗斯政局), not a postal or finance bureau.
-        && !(name.ends_with("政局") && !["邮政局", "财政局", "行政局", "民政局"].iter().any(|e| name.ends_with(e)))
+        && (!name.ends_with("政局")
+            || ["邮政局", "财政局", "行政局", "民政局"]
+                .iter()
+                .any(|e| name.ends_with(e)))
         // A count of bodies in words (数十家煤焦厂).
         && !chars[span.start..span.end].windows(2).any(|w| "一二两三四五六七八九十百几数".contains(w[0]) && w[1] == '家')
         // A verb of one character before a bare kind of body (上|大学, 经|医院, 办|水泥厂).
