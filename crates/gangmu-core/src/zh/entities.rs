@@ -145,6 +145,12 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     // A transliteration cut from a place's name (锡|林浩特, 伊利诺|伊州, 莫罗佐夫|斯克机场,
     // 德雷克|海峡).
     if is_foreign_word(name) {
+        // A currency after its amount (1．75亿|马克, 500万|卢布).
+        if span.start > 0
+            && (chars[span.start - 1].is_numeric() || "亿万千百".contains(chars[span.start - 1]))
+        {
+            return false;
+        }
         let glued_before = span.start > 0
             && TRANSLITERATION.contains(chars[span.start - 1])
             && !JOINS_NAMES.contains(chars[span.start - 1]);
@@ -2658,6 +2664,9 @@ mod tests {
             "俄罗斯外交部发言人扎哈罗娃15日表示，俄军打击了罗斯托夫州的莫罗佐夫斯克机场。美国当选总统特朗普威胁对加拿大加征关税，伊利诺伊州官员表示反对。西部陆海新通道建设加快推进。",
         );
         assert_eq!(people_names(&people), vec!["扎哈罗娃", "特朗普"]);
+        // A currency after its amount.
+        let (chars, currency) = span_of("贷款总额为1.75亿马克。", "马克");
+        assert!(!plausible_person(&chars, currency));
     }
 
     #[test]
