@@ -1023,6 +1023,7 @@ fn surname_of_address(chars: &[char], span: Span) -> Span {
 /// Committees whose names join two fields with 与 or 和, where the tagger reads only the
 /// second (环境与|资源保护委员会).
 const JOINED_COMMITTEES: &[&str] = &[
+    "高层协调与合作委员会",
     "环境与资源保护委员会",
     "农业与农村委员会",
     "宪法和法律委员会",
@@ -1705,8 +1706,16 @@ fn organizations(
             .iter()
             .find_map(|c| {
                 let n = c.chars().count();
-                (n > span.len() && span.end >= n && starts_with(chars, span.end - n, c))
-                    .then(|| Span::new(span.end - n, span.end))
+                (n > span.len() && span.end >= n && starts_with(chars, span.end - n, c)).then(
+                    || {
+                        // With the pair of states that holds it (中巴|高层协调与合作委员会).
+                        let start = span.end - n;
+                        let pair = start >= 2
+                            && chars[start - 2] == '中'
+                            && STATE_ABBREVIATIONS.contains(chars[start - 1]);
+                        Span::new(if pair { start - 2 } else { start }, span.end)
+                    },
+                )
             })
             .unwrap_or(span);
         // A body's last character read twice, as the start of the title after it (公安部|部长).
@@ -2746,6 +2755,14 @@ mod tests {
             "{orgs:?}"
         );
         assert!(!org_names(&orgs).contains(&"资源保护委员会"), "{orgs:?}");
+        let (_, orgs) = analyse(
+            "王岐山与巴西副总统莫朗共同主持中巴高层协调与合作委员会第六次会议。中巴高委会是两国政府间最高级别的对话机制。",
+        );
+        let committee = orgs
+            .iter()
+            .find(|o| o.name == "中巴高层协调与合作委员会")
+            .expect("the committee, whole");
+        assert_eq!(committee.aliases, vec!["中巴高委会"]);
     }
 
     #[test]
