@@ -201,7 +201,15 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         .map(|s| s.chars().count())
         .max();
     let head = span.len() >= 3 && ORG_HEADS.contains(chars[span.end - 1]);
-    (suffix.is_some_and(|n| span.len() > n) || head)
+    // A national side by its sport (中国女篮, 巴西女排), after its country or province.
+    let team = ["女篮", "男篮", "女排", "男排", "女足", "男足"]
+        .iter()
+        .any(|t| name.ends_with(t))
+        && COUNTRIES
+            .iter()
+            .chain(PROVINCES)
+            .any(|c| name.starts_with(c));
+    (suffix.is_some_and(|n| span.len() > n) || head || team)
         && (!"全各本该两每此诸我其这那与及并".contains(chars[span.start])
             // National federations by their short names (全国工商联, 全国总工会, 全国台联).
             || name.starts_with("全国")
@@ -1674,7 +1682,9 @@ fn organizations(
             let numeral_before = span.start > 0
                 && (chars[span.start - 1].is_ascii_digit()
                     || "一二两三四五六七八九十百千万几多数家".contains(chars[span.start - 1]));
+            // (对外 starts a name: 对外贸易经济合作部.)
             let lead = if "届由据从对向在把被让给跟".contains(chars[span.start])
+                && !starts_with(chars, span.start, "对外")
                 || "经度位".contains(chars[span.start]) && national_after(span.start + 1)
                 // A count's measure word (13枚|美制陆军, 国家级|文艺院团), a date's (29日|中共).
                 || "枚级家支批座所名个位日月年".contains(chars[span.start]) && numeral_before
@@ -2839,6 +2849,13 @@ mod tests {
         let (_, orgs) =
             analyse("上半时，辽宁队17号从底线一记斜射破门。八一队则以两分险胜上海女队。");
         assert_eq!(org_names(&orgs), vec!["辽宁队", "八一队", "上海女队"]);
+        let (_, orgs) = analyse(
+            "中国女篮在世锦赛首战告捷，中国足球队获得第三名。出口申请表由对外贸易经济合作部统一印制。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec!["中国女篮", "中国足球队", "对外贸易经济合作部"]
+        );
     }
 
     #[test]
