@@ -308,7 +308,7 @@ const LEADING_VERBS: &[&str] = &[
 /// 党中央着眼于…全局, 从严管党治院).
 const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出", "贡献",
-    "愿同", "设立", "共同", "部署", "配合", "开行", "军演", "通车",
+    "愿同", "设立", "共同", "部署", "配合", "开行", "军演", "通车", "经商", "围绕",
     // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
     "管党", "治党", "治院", "治校", "治军", "建军",
 ];
@@ -1494,6 +1494,43 @@ fn organizations(
             None
         };
         let Some(mut mention) = mention else { continue };
+        // A term before the body is part of its name (第六届|全国人大, 十四届|全国政协).
+        let term_start = {
+            let mut start = mention.span.start;
+            if start > 0 && chars[start - 1] == '届' {
+                let mut k = start - 1;
+                while k > 0 && "一二三四五六七八九十百".contains(chars[k - 1]) {
+                    k -= 1;
+                }
+                // Not a new or the next one (新一届国会, 下一届政府).
+                let relative = k > 0 && "新上下本首历每该前后".contains(chars[k - 1]);
+                if k < start - 1 && !relative {
+                    start = if k > 0 && chars[k - 1] == '第' {
+                        k - 1
+                    } else {
+                        k
+                    };
+                }
+            }
+            start
+        };
+        // A newspaper's office (经济日报|社), the army by its full name (人民|解放军).
+        let end = if body_text.ends_with('报') && chars.get(mention.span.end) == Some(&'社') {
+            mention.span.end + 1
+        } else {
+            mention.span.end
+        };
+        let start = if body_text == "解放军"
+            && term_start >= 2
+            && starts_with(chars, term_start - 2, "人民")
+        {
+            term_start - 2
+        } else {
+            term_start
+        };
+        if (start, end) != (mention.span.start, mention.span.end) {
+            mention = OrgMention::plain(chars, Span::new(start, end));
+        }
         if let Some(end) = subunit_end(chars, mention.span.end, &people_proposed, false) {
             mention.span.end = end;
             mention.name = text_of(chars, mention.span);
@@ -2842,6 +2879,17 @@ mod tests {
         // A postal bureau is a body.
         let (_, orgs) = analyse("北京市邮政局今天发布通告。");
         assert_eq!(org_names(&orgs), vec!["北京市邮政局"]);
+    }
+
+    #[test]
+    fn a_term_and_the_words_that_complete_a_listed_body_are_in_its_name() {
+        let (_, orgs) = analyse(
+            "决定提请第六届全国人大第二次会议审议。新一届国会将于下月召开。经济日报社社长出席。立下丰功的人民解放军。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec!["第六届全国人大", "国会", "经济日报社", "人民解放军"]
+        );
     }
 
     #[test]

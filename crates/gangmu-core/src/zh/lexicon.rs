@@ -197,7 +197,7 @@ pub const NOT_WORLD_BODIES: &[&str] = &[
 /// Suffixes of a sub-unit that extends an organisation to the right:
 /// 市人大 + 监察和司法委员会, 市纪委监委 + 第六纪检监察室.
 pub const SUBUNIT_SUFFIXES: &[&str] = &[
-    "委员会", "工作委员会", "纪检监察室", "监察室", "办公室", "办公厅", "研究室", "室", "处", "庭", "局", "厅", "中心", "所", "组", "司", "科", "分会", "理事会", "支部", "政治部", "分院", "分厂",
+    "委员会", "工作委员会", "纪检监察室", "监察室", "办公室", "办公厅", "研究室", "室", "处", "庭", "局", "厅", "中心", "所", "组", "司", "科", "分会", "理事会", "支部", "政治部", "分院", "分厂", "工委",
 ];
 
 /// Administrative levels that prefix a local body.
