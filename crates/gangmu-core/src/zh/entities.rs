@@ -1748,6 +1748,17 @@ fn organizations(
                 span
             }
         };
+        // A state and a body read as one (印尼同|国际货币基金组织): the body.
+        let span = COUNTRIES
+            .iter()
+            .filter(|c| starts_with(chars, span.start, c))
+            .map(|c| span.start + c.chars().count())
+            .find(|&k| {
+                k + 3 < span.end
+                    && "同与和".contains(chars[k])
+                    && !starts_with_any(chars, k + 1, COUNTRIES)
+            })
+            .map_or(span, |k| Span::new(k + 1, span.end));
         // A committee whose name joins two fields, read from the second (环境与|资源保护委员会).
         let span = JOINED_COMMITTEES
             .iter()
@@ -2152,7 +2163,12 @@ fn subunit_end(
             // A place in transliteration is no sub-unit (新华社|莫斯科4月28日电).
             && !piece.chars().all(|c| TRANSLITERATION.contains(c))
             && (!before_role_only
-                && (k >= chars.len() || ends_clause(chars[k]) || chars[k] == '、')
+                && (k >= chars.len()
+                    || ends_clause(chars[k])
+                    || chars[k] == '、'
+                    // 市政府新闻处|说, …办公室|表示.
+                    || chars[k] == '说'
+                    || name_end_strength(chars, k) >= 2)
                 || starts_with_any(chars, k, TITLE_WORDS)
                 || name_starts(k))
             && !(before_role_only
@@ -2890,6 +2906,11 @@ mod tests {
             org_names(&orgs),
             vec!["第六届全国人大", "国会", "经济日报社", "人民解放军"]
         );
+        // A sub-unit before a verb of saying; a state and a body are two; 签署 is a verb.
+        let (_, orgs) = analyse(
+            "据市政府新闻处说，全市有4万棵树被刮倒。这就是印尼同国际货币基金组织进行谈判的原因。中国与泰国签署合作谅解备忘录。",
+        );
+        assert_eq!(org_names(&orgs), vec!["市政府新闻处", "国际货币基金组织"]);
     }
 
     #[test]
