@@ -825,22 +825,7 @@ fn people(
     }
     // A place the tagger reads as a name (金华, 苏梅, 尤尼斯 of 汗尤尼斯) is a person only
     // where the document gives it a title.
-    // So is one the document itself writes as a place somewhere (唐河县, 海林市, 克拉克县).
-    let named_as_place = |name: &str| {
-        let mut from = 0;
-        while let Some(k) = source[from..].find(name) {
-            let after = from + k + name.len();
-            if source[after..].starts_with(['县', '市', '区', '州', '省', '镇', '乡', '村'])
-            {
-                return true;
-            }
-            from = after;
-        }
-        false
-    };
-    order.retain(|name| {
-        !(titles[name].is_empty() && (words.is_place(name) || named_as_place(name)))
-    });
+    order.retain(|name| !(titles[name].is_empty() && words.is_place(name)));
     if order.is_empty() {
         return Vec::new();
     }
@@ -885,6 +870,16 @@ fn people(
         .enumerate()
         .filter_map(|(i, name)| {
             let mentions = mentions.remove(&i)?;
+            // An untitled name the document itself writes as a place somewhere (唐河县,
+            // 海林市, 克拉克县) is the place.
+            let written_as_place = mentions.iter().any(|m| {
+                chars
+                    .get(m.end)
+                    .is_some_and(|c| "县市区州省镇乡村".contains(*c))
+            });
+            if written_as_place && titles.get(name).is_none_or(|t| t.is_empty()) {
+                return None;
+            }
             Some(Person {
                 name: name.clone(),
                 aliases: Vec::new(),
@@ -1053,19 +1048,22 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
         "先生", "小姐", "女士", "太太", "老师", "师傅", "大爷", "大妈", "大娘", "教授", "老", "总",
         "某",
     ];
+    // Surnames that are prepositions too (向老同志, 于先生们) are left out.
+    let mut common: Vec<char> = SURNAMES
+        .chars()
+        .take(COMMON_SURNAMES)
+        .filter(|c| !"向于和同从以为对将成全常高方".contains(*c))
+        .collect();
+    common.sort_unstable();
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(1) {
-        // Surnames that are prepositions too (向老同志, 于先生们): not read.
-        if !SURNAMES
-            .chars()
-            .take(COMMON_SURNAMES)
-            .any(|c| c == chars[i])
-            || "向于和同从以为对将成全常高方".contains(chars[i])
-        {
+        if common.binary_search(&chars[i]).is_err() {
             continue;
         }
         let span = Span::new(i, i + 1);
-        if i > 0 && is_han(chars[i - 1]) && word_across_start(chars, words, span) {
+        if !"先小女太老师大教总某".contains(chars[i + 1])
+            || i > 0 && is_han(chars[i - 1]) && word_across_start(chars, words, span)
+        {
             continue;
         }
         let Some(end) = ADDRESS
@@ -1606,6 +1604,10 @@ fn organizations(
     // 日本文化厅): the country, two to four characters of a portfolio, and 部, before its
     // minister, a break or a verb, not a region (美国中西部) or a department (司法部门).
     let mut ministries = Vec::new();
+    // The last characters of the countries: most 部 follow none of them within a few characters.
+    let mut country_ends: Vec<char> = COUNTRIES.iter().filter_map(|c| c.chars().last()).collect();
+    country_ends.sort_unstable();
+    country_ends.dedup();
     for (i, &c) in chars.iter().enumerate() {
         if !matches!(c, '部' | '省' | '厅') {
             continue;
@@ -1614,6 +1616,12 @@ fn organizations(
             let Some(start) = i.checked_sub(len) else {
                 break;
             };
+            if start == 0 || country_ends.binary_search(&chars[start - 1]).is_err() {
+                if !chars[start..i].iter().all(|&p| is_han(p)) {
+                    break;
+                }
+                continue;
+            }
             let portfolio = &chars[start..i];
             if !portfolio.iter().all(|&p| {
                 is_han(p) && !FUNCTION_CHARS.contains(p) && !"东西南北中部省厅各".contains(p)
