@@ -62,7 +62,7 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
             .filter(|&(_, n)| n >= 2)
             .map(|(s, _)| s)
             .collect();
-        repeated.sort();
+        repeated.sort_unstable();
         for slogan in repeated {
             add(slogan, FormulationKind::Numbered, &mut candidates);
         }

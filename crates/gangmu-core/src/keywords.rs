@@ -187,7 +187,7 @@ pub fn attach(
                 starts.len() >= 2 && !known.contains(*w) && !stop.contains(w) && !names.contains(w)
             })
             .collect();
-        extra.sort();
+        extra.sort_unstable();
         for (w, starts) in extra {
             terms.push(Term {
                 text: w.to_string(),
@@ -201,7 +201,7 @@ pub fn attach(
     // Title spans do not count: a heading names its section, the chips should add to it.
     let mut titles: Vec<Span> = Vec::new();
     collect_titles(outline, &mut titles);
-    titles.sort();
+    titles.sort_unstable();
     for t in &mut terms {
         t.starts.retain(|&s| {
             let i = titles.partition_point(|x| x.start <= s);

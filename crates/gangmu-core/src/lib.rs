@@ -312,7 +312,7 @@ fn merge_entities(
         .flat_map(|p| p.mentions.iter().copied())
         .chain(orgs.iter().flat_map(|o| o.mentions.iter().copied()))
         .collect();
-    taken.sort();
+    taken.sort_unstable();
     let free = |m: &Span, taken: &[Span]| {
         let k = taken.partition_point(|t| t.end <= m.start);
         taken.get(k).is_none_or(|t| t.start >= m.end)
@@ -325,7 +325,7 @@ fn merge_entities(
         match people.iter_mut().find(|q| q.name == p.name) {
             Some(q) => {
                 q.mentions.extend(p.mentions);
-                q.mentions.sort();
+                q.mentions.sort_unstable();
                 for a in p.aliases {
                     if !q.aliases.contains(&a) {
                         q.aliases.push(a);
@@ -348,7 +348,7 @@ fn merge_entities(
         match orgs.iter_mut().find(|q| q.name == o.name) {
             Some(q) => {
                 q.mentions.extend(o.mentions);
-                q.mentions.sort();
+                q.mentions.sort_unstable();
                 for a in o.aliases {
                     if !q.aliases.contains(&a) {
                         q.aliases.push(a);

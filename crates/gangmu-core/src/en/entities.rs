@@ -1456,7 +1456,7 @@ Carter and Lee spoke; the Association of State Treasurers and John Carter Founda
             .flat_map(|p| p.mentions.clone())
             .chain(orgs.iter().flat_map(|o| o.mentions.clone()))
             .collect();
-        all.sort();
+        all.sort_unstable();
         for w in all.windows(2) {
             assert!(w[0].end <= w[1].start, "{w:?}");
         }

@@ -147,7 +147,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if is_foreign_word(name) {
         // A currency after its amount (1．75亿|马克, 500万|卢布).
         if span.start > 0
-            && (chars[span.start - 1].is_numeric() || "亿万千百".contains(chars[span.start - 1]))
+            && (is_digit(chars[span.start - 1]) || "亿万千百".contains(chars[span.start - 1]))
         {
             return false;
         }
@@ -388,16 +388,19 @@ fn names_automaton(patterns: &[&str]) -> AhoCorasick {
         .expect("names are short and valid patterns")
 }
 
+#[inline(never)]
 fn starts_with_any(chars: &[char], at: usize, words: &[&str]) -> bool {
     words.iter().any(|w| starts_with(chars, at, w))
 }
 
+#[inline(never)]
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
     (at..)
         .zip(word.chars())
         .all(|(i, c)| chars.get(i) == Some(&c))
 }
 
+#[inline(never)]
 fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words
         .iter()
@@ -413,6 +416,12 @@ fn ends_clause(c: char) -> bool {
     !is_han(c) && c != '、' && c != '·'
 }
 
+/// An ASCII or full-width digit (4月8日, ４月).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+#[inline(never)]
 fn is_surname(c: char) -> bool {
     SURNAMES.contains(c)
 }
@@ -437,6 +446,7 @@ const ENDS_NAME_IN_RULES: &[&str] = &["举行"];
 
 /// How clearly a name ends at some index: the text stops being Han, or a word that follows names
 /// begins there (two-character words are clearer than one-character ones: 莫朗共同 → 莫朗).
+#[inline(never)]
 fn name_end_strength(chars: &[char], end: usize) -> u8 {
     if end >= chars.len() || !is_han(chars[end]) {
         return 3;
@@ -806,7 +816,8 @@ fn people(
             f.titles = titles;
         }
     }
-    found.sort_by_key(|f| f.span.start);
+    // Disjoint spans: no two start together.
+    found.sort_unstable_by_key(|f| f.span.start);
     trim_to_known_names(&mut found, given, words);
 
     // One entry per name, titles in order of first appearance.
@@ -862,7 +873,7 @@ fn people(
         }
     }
     for spans in mentions.values_mut() {
-        spans.sort();
+        spans.sort_unstable();
         spans.dedup();
     }
     let mut people: Vec<Person> = order
@@ -890,7 +901,8 @@ fn people(
         .collect();
     merge_short_forms(&mut people);
     merge_addressed_surnames(&mut people);
-    people.sort_by_key(|p| p.mentions[0].start);
+    // Mentions never overlap: no two people share a first one.
+    people.sort_unstable_by_key(|p| p.mentions[0].start);
     people
 }
 
@@ -916,7 +928,7 @@ fn merge_addressed_surnames(people: &mut Vec<Person>) {
             let short = people.remove(i);
             let f = if f > i { f - 1 } else { f };
             people[f].mentions.extend(short.mentions);
-            people[f].mentions.sort();
+            people[f].mentions.sort_unstable();
         } else {
             i += 1;
         }
@@ -944,7 +956,7 @@ fn merge_short_forms(people: &mut Vec<Person>) {
                 let person = &mut people[f];
                 person.aliases.push(short.name);
                 person.mentions.extend(short.mentions);
-                person.mentions.sort();
+                person.mentions.sort_unstable();
                 for t in short.titles {
                     if !person.titles.contains(&t) {
                         person.titles.push(t);
@@ -1049,21 +1061,23 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
         "某",
     ];
     // Surnames that are prepositions too (向老同志, 于先生们) are left out.
-    let mut common: Vec<char> = SURNAMES
+    let common: String = SURNAMES
         .chars()
         .take(COMMON_SURNAMES)
         .filter(|c| !"向于和同从以为对将成全常高方".contains(*c))
         .collect();
-    common.sort_unstable();
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(1) {
-        if common.binary_search(&chars[i]).is_err() {
+        // The form of address first: it rules out nearly every character at once.
+        if !chars
+            .get(i + 1)
+            .is_some_and(|&c| "先小女太老师大教总某".contains(c))
+            || !common.contains(chars[i])
+        {
             continue;
         }
         let span = Span::new(i, i + 1);
-        if !"先小女太老师大教总某".contains(chars[i + 1])
-            || i > 0 && is_han(chars[i - 1]) && word_across_start(chars, words, span)
-        {
+        if i > 0 && is_han(chars[i - 1]) && word_across_start(chars, words, span) {
             continue;
         }
         let Some(end) = ADDRESS
@@ -1108,6 +1122,7 @@ const PLACE_AFTER_NAME: &[&str] = &[
 ];
 
 /// A transliterated name without its dot: every character one of transliteration.
+#[inline(never)]
 fn is_foreign_word(name: &[char]) -> bool {
     !name.contains(&'·') && name.iter().all(|&c| TRANSLITERATION.contains(c))
 }
@@ -1394,6 +1409,7 @@ impl Marks {
     }
 }
 
+#[inline(never)]
 fn text_of(chars: &[char], span: Span) -> String {
     chars[span.start..span.end].iter().collect()
 }
@@ -1557,10 +1573,7 @@ fn organizations(
             }
         }
     }
-    if !centre.is_empty() {
-        found.extend(centre);
-        found.sort_by_key(|f| f.span.start);
-    }
+    merge_in_order(&mut found, centre);
     // A state's or a province's team (墨西哥队, 中国女队, 辽宁队): the side, named by it.
     let mut teams = Vec::new();
     for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '队') {
@@ -1568,25 +1581,11 @@ fn organizations(
             continue;
         }
         let sex = usize::from(i > 0 && "男女".contains(chars[i - 1]));
-        let country = COUNTRIES
-            .iter()
-            .filter(|c| {
-                let n = c.chars().count();
-                i >= n + sex && starts_with(chars, i - sex - n, c)
-            })
-            .max_by_key(|c| c.len())
-            .map(|c| c.chars().count());
+        let country = longest_ending_at(chars, i - sex, COUNTRIES);
         // Or a province's (辽宁队, 上海女队), or the army's (八一队).
         let place = || {
-            PROVINCES
-                .iter()
-                .chain(&["八一"])
-                .filter(|p| {
-                    let n = p.chars().count();
-                    i >= n + sex && starts_with(chars, i - sex - n, p)
-                })
-                .map(|p| p.chars().count())
-                .max()
+            longest_ending_at(chars, i - sex, PROVINCES)
+                .or_else(|| longest_ending_at(chars, i - sex, &["八一"]))
         };
         let Some(len) = country.or_else(place) else {
             continue;
@@ -1596,18 +1595,11 @@ fn organizations(
             teams.push(OrgMention::plain(chars, span));
         }
     }
-    if !teams.is_empty() {
-        found.extend(teams);
-        found.sort_by_key(|f| f.span.start);
-    }
+    merge_in_order(&mut found, teams);
     // A state's ministry the lists do not hold (英国内政部, 埃及石油部, 芬兰农林部长; 日本大藏省,
     // 日本文化厅): the country, two to four characters of a portfolio, and 部, before its
     // minister, a break or a verb, not a region (美国中西部) or a department (司法部门).
     let mut ministries = Vec::new();
-    // The last characters of the countries: most 部 follow none of them within a few characters.
-    let mut country_ends: Vec<char> = COUNTRIES.iter().filter_map(|c| c.chars().last()).collect();
-    country_ends.sort_unstable();
-    country_ends.dedup();
     for (i, &c) in chars.iter().enumerate() {
         if !matches!(c, '部' | '省' | '厅') {
             continue;
@@ -1616,47 +1608,33 @@ fn organizations(
             let Some(start) = i.checked_sub(len) else {
                 break;
             };
-            if start == 0 || country_ends.binary_search(&chars[start - 1]).is_err() {
-                if !chars[start..i].iter().all(|&p| is_han(p)) {
-                    break;
-                }
-                continue;
-            }
+
             let portfolio = &chars[start..i];
             if !portfolio.iter().all(|&p| {
                 is_han(p) && !FUNCTION_CHARS.contains(p) && !"东西南北中部省厅各".contains(p)
             }) {
                 break;
             }
-            let Some(country) = COUNTRIES
-                .iter()
-                .filter(|k| {
-                    let n = k.chars().count();
-                    start >= n && starts_with(chars, start - n, k)
-                })
-                .max_by_key(|k| k.len())
-            else {
+            let Some(country_len) = longest_ending_at(chars, start, COUNTRIES) else {
                 continue;
             };
+            let country = text_of(chars, Span::new(start - country_len, start));
             // 日 is a day as often (日举行|部署), and 总部 a headquarters.
-            if c != '部' && *country != "日本" || *country == "日" || chars[i - 1] == '总' {
+            if c != '部' && country != "日本" || country == "日" || chars[i - 1] == '总' {
                 break;
             }
             let after = chars.get(i + 1).copied();
             let ends = after.is_none_or(|a| !is_han(a) || a == '长')
                 || name_end_strength(chars, i + 1) >= 1
                 || starts_with_any(chars, i + 1, TITLE_WORDS);
-            let span = Span::new(start - country.chars().count(), i + 1);
+            let span = Span::new(start - country_len, i + 1);
             if ends && !overlaps_any(&found, span) {
                 ministries.push(OrgMention::plain(chars, span));
             }
             break;
         }
     }
-    if !ministries.is_empty() {
-        found.extend(ministries);
-        found.sort_by_key(|f| f.span.start);
-    }
+    merge_in_order(&mut found, ministries);
     // A newspaper in title marks (《人民日报》, 《纽约时报》, 《费加罗报》) is a news outlet; not
     // a communiqué, bulletin or forecast (《公报》, 《简报》).
     let mut papers = Vec::new();
@@ -1684,10 +1662,7 @@ fn organizations(
             });
         }
     }
-    if !papers.is_empty() {
-        found.extend(papers);
-        found.sort_by_key(|f| f.span.start);
-    }
+    merge_in_order(&mut found, papers);
     // Organisations the tagger proposes where the rules found none, and longer names the
     // tagger reads around one the rules found (土耳其 + 外交部, 全国人大常委会 + 法工委).
     let mut extra = Vec::new();
@@ -1845,7 +1820,7 @@ fn organizations(
                 // before it (比|中央电视台, 图|新华社).
                 && !(rule.end < span.end
                     && chars[rule.end - 1] == '社'
-                    && chars.get(span.end).is_some_and(|c| c.is_numeric()))
+                    && chars.get(span.end).copied().is_some_and(is_digit))
                 && !(rule.start == span.start + 1
                     && "比图下上在为从向对与和及经据由被把让给".contains(chars[span.start]));
             let says = || {
@@ -1859,10 +1834,7 @@ fn organizations(
             }
         }
     }
-    if !extra.is_empty() {
-        found.extend(extra);
-        found.sort_by_key(|f| f.span.start);
-    }
+    merge_in_order(&mut found, extra);
     merge_aliases(found)
 }
 
@@ -1964,6 +1936,40 @@ fn with_bilateral_prefix(chars: &[char], span: Span) -> Span {
     }
 }
 
+/// Length in characters of the longest of `words` that ends at `end`.
+#[inline(never)]
+fn longest_ending_at(chars: &[char], end: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .map(|w| w.chars().count())
+        .zip(words)
+        .filter(|&(n, w)| end >= n && starts_with(chars, end - n, w))
+        .map(|(n, _)| n)
+        .max()
+}
+
+/// Merges organisations a later pass found (in text order) into `found` (in text order): a
+/// linear merge, where a sort would be code of its own for each pass.
+#[inline(never)]
+fn merge_in_order(found: &mut Vec<OrgMention>, more: Vec<OrgMention>) {
+    if more.is_empty() {
+        return;
+    }
+    let old = std::mem::take(found);
+    found.reserve(old.len() + more.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), more.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if x.span.start <= y.span.start {
+            a.next()
+        } else {
+            b.next()
+        };
+        found.extend(next);
+    }
+    found.extend(a);
+    found.extend(b);
+}
+
 /// Whether `span` overlaps one of `found` (in text order and disjoint): a binary search, not a
 /// scan, as a long document has thousands.
 fn overlaps_any(found: &[OrgMention], span: Span) -> bool {
@@ -2015,7 +2021,7 @@ fn named_org(chars: &[char], body: Span, body_text: &str, states: &[&str]) -> Or
             n > 1 || {
                 let before = body.start - n;
                 before == 0
-                    || !is_han(chars[before - 1]) && !chars[before - 1].is_numeric()
+                    || !is_han(chars[before - 1]) && !is_digit(chars[before - 1])
                     || "、和与同及".contains(chars[before - 1])
             }
         })
@@ -2332,7 +2338,7 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
     // a run: each short form is compared with its run only.
     // (Strings and a stable sort: the code the core already has for them, no more wasm.)
     let mut names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
-    names.sort();
+    names.sort_unstable();
     names.dedup();
     for short in &names {
         // A body the lexicon knows by this name is that body (中国科学院, not
