@@ -388,19 +388,16 @@ fn names_automaton(patterns: &[&str]) -> AhoCorasick {
         .expect("names are short and valid patterns")
 }
 
-#[inline(never)]
 fn starts_with_any(chars: &[char], at: usize, words: &[&str]) -> bool {
     words.iter().any(|w| starts_with(chars, at, w))
 }
 
-#[inline(never)]
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
     (at..)
         .zip(word.chars())
         .all(|(i, c)| chars.get(i) == Some(&c))
 }
 
-#[inline(never)]
 fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words
         .iter()
@@ -421,7 +418,6 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-#[inline(never)]
 fn is_surname(c: char) -> bool {
     SURNAMES.contains(c)
 }
@@ -446,7 +442,6 @@ const ENDS_NAME_IN_RULES: &[&str] = &["举行"];
 
 /// How clearly a name ends at some index: the text stops being Han, or a word that follows names
 /// begins there (two-character words are clearer than one-character ones: 莫朗共同 → 莫朗).
-#[inline(never)]
 fn name_end_strength(chars: &[char], end: usize) -> u8 {
     if end >= chars.len() || !is_han(chars[end]) {
         return 3;
@@ -1069,10 +1064,12 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(1) {
         // The form of address first: it rules out nearly every character at once.
-        if !chars
-            .get(i + 1)
-            .is_some_and(|&c| "先小女太老师大教总某".contains(c))
-            || !common.contains(chars[i])
+        if !chars.get(i + 1).is_some_and(|&c| {
+            matches!(
+                c,
+                '先' | '小' | '女' | '太' | '老' | '师' | '大' | '教' | '总' | '某'
+            )
+        }) || !common.contains(chars[i])
         {
             continue;
         }
@@ -1122,7 +1119,6 @@ const PLACE_AFTER_NAME: &[&str] = &[
 ];
 
 /// A transliterated name without its dot: every character one of transliteration.
-#[inline(never)]
 fn is_foreign_word(name: &[char]) -> bool {
     !name.contains(&'·') && name.iter().all(|&c| TRANSLITERATION.contains(c))
 }
@@ -1409,7 +1405,6 @@ impl Marks {
     }
 }
 
-#[inline(never)]
 fn text_of(chars: &[char], span: Span) -> String {
     chars[span.start..span.end].iter().collect()
 }
@@ -1574,6 +1569,8 @@ fn organizations(
         }
     }
     merge_in_order(&mut found, centre);
+    // The last characters of the countries' names: most characters before 队 or 部 are none.
+    let country_ends: String = COUNTRIES.iter().filter_map(|c| c.chars().last()).collect();
     // A state's or a province's team (墨西哥队, 中国女队, 辽宁队): the side, named by it.
     let mut teams = Vec::new();
     for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '队') {
@@ -1581,7 +1578,9 @@ fn organizations(
             continue;
         }
         let sex = usize::from(i > 0 && "男女".contains(chars[i - 1]));
-        let country = longest_ending_at(chars, i - sex, COUNTRIES);
+        let country = (i > sex && country_ends.contains(chars[i - sex - 1]))
+            .then(|| longest_ending_at(chars, i - sex, COUNTRIES))
+            .flatten();
         // Or a province's (辽宁队, 上海女队), or the army's (八一队).
         let place = || {
             longest_ending_at(chars, i - sex, PROVINCES)
@@ -1614,6 +1613,10 @@ fn organizations(
                 is_han(p) && !FUNCTION_CHARS.contains(p) && !"东西南北中部省厅各".contains(p)
             }) {
                 break;
+            }
+            // Most 部 have no country before them: a look at one character first.
+            if start == 0 || !country_ends.contains(chars[start - 1]) {
+                continue;
             }
             let Some(country_len) = longest_ending_at(chars, start, COUNTRIES) else {
                 continue;
@@ -2168,25 +2171,28 @@ fn subunit_end(
     {
         k += 1;
         let piece: String = chars[end..k].iter().collect();
+        // The sub-unit's ending first: it rules out nearly every piece at once.
+        if k - end < 2 || !SUBUNIT_SUFFIXES.iter().any(|s| piece.ends_with(s)) {
+            continue;
+        }
+        let ends_here = !before_role_only
+            && (k >= chars.len()
+                || ends_clause(chars[k])
+                || chars[k] == '、'
+                // 市政府新闻处|说, …办公室|表示.
+                || chars[k] == '说'
+                || name_end_strength(chars, k) >= 2)
+            || starts_with_any(chars, k, TITLE_WORDS)
+            || name_starts(k);
         // A party group in a title is part of the role: 丹东中院党组书记 → 丹东中院.
-        if piece.chars().count() >= 2
+        if ends_here
             && !piece.ends_with("党组")
             && !piece.ends_with("全局")
-            && !CLAUSE_WORDS.iter().any(|w| piece.contains(w))
-            && SUBUNIT_SUFFIXES.iter().any(|s| piece.ends_with(s))
             // A place in transliteration is no sub-unit (新华社|莫斯科4月28日电).
             && !piece.chars().all(|c| TRANSLITERATION.contains(c))
-            && (!before_role_only
-                && (k >= chars.len()
-                    || ends_clause(chars[k])
-                    || chars[k] == '、'
-                    // 市政府新闻处|说, …办公室|表示.
-                    || chars[k] == '说'
-                    || name_end_strength(chars, k) >= 2)
-                || starts_with_any(chars, k, TITLE_WORDS)
-                || name_starts(k))
+            && !CLAUSE_WORDS.iter().any(|w| piece.contains(w))
             && !(before_role_only
-                && (piece.chars().count() > 6 || TITLE_WORDS.iter().any(|t| piece.contains(t))))
+                && (k - end > 6 || TITLE_WORDS.iter().any(|t| piece.contains(t))))
         {
             best = Some(k);
         }
