@@ -798,6 +798,48 @@ fn people(
             });
         }
     }
+    // An item of a list of people that neither read (作家肖乾、冯骥才、余华等): a person too,
+    // when it has a name's shape and a person stands on each side of it in the list, or two
+    // on one side. (One person beside it is not enough: the tagger reads places and plants
+    // in lists as names too, 明尼阿波利斯、费城, 西芹、花椰菜.)
+    loop {
+        let person_before = |named: &Marks, start: usize| {
+            start >= 2 && chars[start - 1] == '、' && named.any(Span::new(start - 2, start - 1))
+        };
+        let person_after = |named: &Marks, end: usize| {
+            chars.get(end) == Some(&'、')
+                && end + 2 <= chars.len()
+                && named.any(Span::new(end + 1, end + 2))
+        };
+        let mut more = Vec::new();
+        for f in &found {
+            let span = f.span;
+            let after = listed_name_after(chars, span.end, words)
+                .filter(|item| person_after(&named, item.end) || person_before(&named, span.start));
+            let before = listed_name_before(chars, span.start, words)
+                .filter(|item| person_before(&named, item.start) || person_after(&named, span.end));
+            more.extend(
+                after
+                    .into_iter()
+                    .chain(before)
+                    .filter(|&item| !named.any(item) && !in_org.any(item)),
+            );
+        }
+        if more.is_empty() {
+            break;
+        }
+        for item in more {
+            if !named.any(item) {
+                named.mark(item);
+                found.push(Found {
+                    span: item,
+                    name: text_of(chars, item),
+                    titles: Vec::new(),
+                    chain_at: None,
+                });
+            }
+        }
+    }
     // The titles before each name, now that every name is known: a chain stops at the name
     // before it (芬兰总理奥尔波和时任英国首相斯塔默).
     for f in &mut found {
@@ -899,6 +941,74 @@ fn people(
     // Mentions never overlap: no two people share a first one.
     people.sort_unstable_by_key(|p| p.mentions[0].start);
     people
+}
+
+/// Whether a list's item (`item`, between separators) reads as a person's name: a surname
+/// and one or two characters, or a transliteration, and no word or place the news knows.
+fn listed_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
+    let name = &chars[item.start..item.end];
+    let word: String = name.iter().collect();
+    let surname = if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
+        2
+    } else {
+        usize::from(is_surname(name[0]))
+    };
+    let chinese = surname > 0
+        && (surname + 1..=surname + 2).contains(&name.len())
+        && name.iter().all(|&c| can_be_in_name(c));
+    let foreign =
+        (2..=6).contains(&name.len()) && name.iter().all(|&c| TRANSLITERATION.contains(c));
+    (chinese || foreign)
+        && !"县市区州省镇乡村".contains(name[name.len() - 1])
+        && plausible_person(chars, item)
+        && words.count(&word) == 0
+        && !words.is_place(&word)
+}
+
+/// The list item right after a name that ends at `end` (…、冯骥才、): up to the next
+/// separator, or the last item, up to a clear end (冯骥才、余华等).
+fn listed_name_after(chars: &[char], end: usize, words: &Lexicon) -> Option<Span> {
+    if chars.get(end) != Some(&'、') {
+        return None;
+    }
+    let start = end + 1;
+    let run = chars[start..]
+        .iter()
+        .take(7)
+        .position(|&c| !is_han(c) && c != '·')
+        .map_or(chars.len(), |n| start + n);
+    if chars.get(run) == Some(&'、') {
+        let item = Span::new(start, run);
+        return listed_name(chars, item, words).then_some(item);
+    }
+    // The last item: the name that the clearest end follows, the longer of two as clear
+    // (王好为|被授予, not 王好|为).
+    (start + 2..=run.min(start + 3))
+        .map(|e| Span::new(start, e))
+        .filter(|&item| {
+            name_end_strength(chars, item.end) >= 1
+                && chars.get(item.end) != Some(&'·')
+                && listed_name(chars, item, words)
+        })
+        .max_by_key(|&item| (name_end_strength(chars, item.end), item.end))
+}
+
+/// The list item right before a name that starts at `start` (、冯骥才、余华): back to the
+/// separator before it, or, for the first item, to a clear start.
+fn listed_name_before(chars: &[char], start: usize, words: &Lexicon) -> Option<Span> {
+    if start == 0 || chars[start - 1] != '、' {
+        return None;
+    }
+    let end = start - 1;
+    let mut first = end;
+    while first > 0 && end - first < 7 && (is_han(chars[first - 1]) || chars[first - 1] == '·') {
+        first -= 1;
+    }
+    if first > 0 && chars[first - 1] == '、' || first == 0 || !is_han(chars[first - 1]) {
+        let item = Span::new(first, end);
+        return (item.len() >= 2 && listed_name(chars, item, words)).then_some(item);
+    }
+    None
 }
 
 /// A surname with a form of address (尹师傅) where the document names one person of that
@@ -2798,6 +2908,24 @@ mod tests {
         assert_eq!(people_names(&people), vec!["海林", "赵明亮"]);
         let (people, _) = analyse(&format!("{text}海林市今年粮食增产。"));
         assert_eq!(people_names(&people), vec!["赵明亮"]);
+    }
+
+    #[test]
+    fn a_listed_name_between_people_is_a_person_and_plants_are_not() {
+        // The tagger reads 王建华, 侯蓉 and 刘志强, not 单增海 between them.
+        let (people, _) = analyse("参加座谈的有王建华、侯蓉、单增海、刘志强等人。");
+        assert_eq!(
+            people_names(&people),
+            vec!["王建华", "侯蓉", "单增海", "刘志强"]
+        );
+        // The last item, after two people.
+        let (people, _) = analyse("出席的有王建华、侯蓉、单增海等。");
+        assert_eq!(people_names(&people), vec!["王建华", "侯蓉", "单增海"]);
+        // One person beside an item is not enough, nor is a list of plants.
+        let (people, _) = analyse("名单上有张海燕、甘彪、游玮、李红梅。");
+        assert_eq!(people_names(&people), vec!["张海燕", "李红梅"]);
+        let (people, _) = analyse("产区种植了西芹、花椰菜、甘蓝等蔬菜。");
+        assert!(people.is_empty(), "{people:?}");
     }
 
     #[test]
