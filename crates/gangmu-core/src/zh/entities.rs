@@ -713,7 +713,17 @@ fn people(
                 });
                 let Some(len) = name_len else { break };
                 let span = whole_dotted_name(chars, Span::new(at, at + len));
-                if named.any(span)
+                // A common word of the news after a title (国王|任命, 代表|谈判) is that word,
+                // unless the news or the tagger names someone so (外长|王毅, 秘书长|肖捷), or it
+                // is listed after another name (王东明、肖捷).
+                let name = text_of(chars, span);
+                let word = at == title.end
+                    && span.len() == 2
+                    && words.count(&name) >= 100
+                    && !words.is_known_person(&name)
+                    && tagged_people.binary_search(&span).is_err();
+                if word
+                    || named.any(span)
                     || at > title.end && starts_with_any(chars, span.end, TITLE_WORDS)
                 {
                     break;
@@ -2926,6 +2936,15 @@ mod tests {
         assert_eq!(people_names(&people), vec!["张海燕", "李红梅"]);
         let (people, _) = analyse("产区种植了西芹、花椰菜、甘蓝等蔬菜。");
         assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn a_common_word_after_a_title_is_no_name() {
+        let (people, _) = analyse("委员会的九名成员中，国王任命的三名是元老。双方代表谈判了三天。");
+        assert!(people.is_empty(), "{people:?}");
+        // A name the news writes often, after a title or listed.
+        let (people, _) = analyse("国务委员兼国务院秘书长肖捷出席。王东明、肖捷、郑建邦出席。");
+        assert_eq!(people_names(&people), vec!["肖捷", "王东明", "郑建邦"]);
     }
 
     #[test]
