@@ -3,13 +3,14 @@
 # (not a test: the README test command never needs ../shared), then the list-level scores of
 # scripts/eval.sh on ../shared/gold/entities.
 #
-#   People's Daily 1998 dev (char BIO), held-out fifth: every sentence whose 0-based number is
-#   ≡ 4 (mod 5) — the sentences `gangmu train-ner` leaves out (it trains on the other four
-#   fifths). PER → people, ORG → organizations. The whole dev set is scored too, for comparison
-#   with figures from before it was trained on (four fifths of it are training data).
+#   People's Daily 1998 dev (char BIO), cross-validated: the shipped tagger is trained on all of
+#   it, so each fifth (sentences whose 0-based number is ≡ K mod 5) is scored by a tagger that
+#   `gangmu train-ner --pd-fold K` trains without that fifth (5 trainings, ~1 min). The five
+#   held-out predictions are pooled and scored as one set, and each fifth on its own.
+#   PER → people, ORG → organizations.
 #   CLUENER2020 train, held-out split: every line whose 0-based number is ≡ 9 (mod 10) — the
-#   lines `gangmu train-ner` leaves out. name → people; organization, government, company →
-#   organizations.
+#   lines `gangmu train-ner` leaves out — scored with the shipped tagger. name → people;
+#   organization, government, company → organizations.
 #
 # Usage: scripts/eval-ner.sh [SHARED_DIR]   (default: ../shared beside the repository)
 set -euo pipefail
@@ -68,9 +69,10 @@ for line in open(os.path.join(ner, "peoples-daily-1998-dev.bio"), encoding="utf-
         flush(); continue
     chars.append(parts[0]); labels.append(parts[-1])
 flush()
-# Held-out fifth: sentence numbers count from 0 in file order, as in train.rs.
-write("pd", [r for n, r in enumerate(records) if n % 5 == 4])
-write("pdall", records)
+# Fifths: sentence numbers count from 0 in file order, as in train.rs.
+for k in range(5):
+    write("pd%d" % k, [r for n, r in enumerate(records) if n % 5 == k])
+write("pd", [r for k in range(5) for n, r in enumerate(records) if n % 5 == k])
 
 # CLUENER2020 held-out tenth; label spans are inclusive.
 kinds = {"name": "PER", "organization": "ORG", "government": "ORG", "company": "ORG"}
@@ -85,14 +87,20 @@ for n, line in enumerate(open(os.path.join(ner, "cluener2020-train.jsonl"), enco
 write("cluener", records)
 PY
 
-for set in pd:"People's Daily 1998 dev, held-out fifth (never trained on)" \
-  cluener:"CLUENER2020 held-out tenth (never trained on)" \
-  pdall:"People's Daily 1998 dev, all of it (four fifths are training data: not a held-out score)"; do
-  name=${set%%:*}
-  echo "== $name: ${set#*:}, mention level (score.py)"
-  "$gangmu" analyze --jsonl "$work/$name-in.jsonl" > "$work/$name-pred.jsonl"
-  python3 "$shared/eval/score.py" "$work/$name-gold.jsonl" "$work/$name-pred.jsonl" | tr '|' '\n'
+echo "== People's Daily 1998 dev, each fifth held out in turn (train-ner --pd-fold K), mention level (score.py)"
+for k in 0 1 2 3 4; do
+  "$gangmu" train-ner --pd-fold "$k" -o "$work/pd$k.bin" "$ner" > "$work/train$k.log" 2>&1
+  "$gangmu" analyze --jsonl --zh-model "$work/pd$k.bin" "$work/pd$k-in.jsonl" > "$work/pd$k-pred.jsonl"
+  printf 'fifth %s: ' "$k"
+  python3 "$shared/eval/score.py" "$work/pd$k-gold.jsonl" "$work/pd$k-pred.jsonl" | grep -o 'micro.*F1=[0-9.]*'
 done
+cat "$work"/pd[0-4]-pred.jsonl > "$work/pd-pred.jsonl"
+echo "all five fifths pooled:"
+python3 "$shared/eval/score.py" "$work/pd-gold.jsonl" "$work/pd-pred.jsonl" | tr '|' '\n'
+
+echo "== CLUENER2020 held-out tenth (never trained on), shipped tagger, mention level (score.py)"
+"$gangmu" analyze --jsonl "$work/cluener-in.jsonl" > "$work/cluener-pred.jsonl"
+python3 "$shared/eval/score.py" "$work/cluener-gold.jsonl" "$work/cluener-pred.jsonl" | tr '|' '\n'
 
 echo "== scripts/eval.sh (gold documents, lists, speed)"
 "$root/scripts/eval.sh" "$shared"

@@ -26,7 +26,7 @@ const USAGE: &str = "usage:
   gangmu lexicon build -o OUT DIR...   derive the Chinese word list from a raw corpus
   gangmu lexicon names -o OUT DIR...   derive the given-name character levels from a corpus
   gangmu train-ner -o OUT CORPUS_DIR [--epochs N] [--bits B] [--pd-weight W] [--all-scores]
-      [--pd-fold K] [--extra FILE]     train the Chinese NER tagger and print held-out scores
+      [--pd-fold K|none] [--extra FILE] train the Chinese NER tagger and print held-out scores
   gangmu train-ner-en -o OUT CORPUS_DIR [--epochs N] [--bits B] [--re3d-weight W]
                                        train the English NER tagger and print held-out scores
   gangmu share-size FILE...            length of the share link each text would make

@@ -105,6 +105,10 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if !name.iter().all(|&c| is_han(c) || c == '·') || name.last() == Some(&'·') {
         return false;
     }
+    // A village named for a family elder (刘老庄, 张老村), not a given name.
+    if name.len() == 3 && name[1] == '老' && "庄村屯寨营集店湾".contains(name[2]) {
+        return false;
+    }
     // A title is not part of a name (和总统, 王小明书记), nor does a name start with its dot.
     if ends_with_any(&word, TITLE_WORDS).is_some() || name[0] == '·' {
         return false;
@@ -750,7 +754,13 @@ fn people(
     for &(kind, span) in proposed {
         let addressed = surname_of_address(chars, span);
         let plausible = if addressed == span {
+            // A dotted name read up to a dot (路易斯·伊纳西奥·卢拉·|达席尔瓦) is judged whole.
             plausible_person(chars, span)
+                || chars[span.end - 1] == '·' && {
+                    let whole = whole_dotted_name(chars, Span::new(span.start, span.end - 1));
+                    // (Not when the part after the dot cannot be read: 艾尔肯·|吐尼亚孜.)
+                    whole.end > span.end && plausible_person(chars, whole)
+                }
         } else {
             // 老 and 总 alone start words after a surname (刘老|庄, 王总|结): only before an end.
             span.len() > 2 || name_end_strength(chars, span.end) >= 1
@@ -798,6 +808,19 @@ fn people(
     // A surname with a form of address that neither the rules nor the tagger read (李老师看了,
     // 郑先生创作, 老于的女儿): the surname, as People's Daily annotates it.
     for span in addressed_surnames(chars, words) {
+        if !named.any(span) && !in_org.any(span) {
+            named.mark(span);
+            found.push(Found {
+                span,
+                name: text_of(chars, span),
+                titles: Vec::new(),
+                chain_at: None,
+            });
+        }
+    }
+    // The one met, received or visited, right after the verb (会见马英九一行, 会见了普拉博沃):
+    // a name there needs no title.
+    for span in met_names(chars, words) {
         if !named.any(span) && !in_org.any(span) {
             named.mark(span);
             found.push(Found {
@@ -953,10 +976,55 @@ fn people(
     people
 }
 
+/// Verbs of meeting a person, whose object is so often a name that one needs no title there.
+const MEETING_VERBS: &[&str] = &[
+    "会见", "会晤", "接见", "看望", "探望", "拜会", "拜访", "宴请", "致电", "致函", "致信",
+];
+
+/// Names right after a verb of meeting (会见马英九一行): a Chinese name with a clear end, or a
+/// transliteration, and no word the news knows (会见中外记者) unless it knows the person.
+fn met_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        if !"会接看探拜宴致".contains(chars[i]) {
+            continue;
+        }
+        let Some(verb) = MEETING_VERBS.iter().find(|v| starts_with(chars, i, v)) else {
+            continue;
+        };
+        let mut at = i + verb.chars().count();
+        if chars.get(at) == Some(&'了') {
+            at += 1;
+        }
+        // Not a conjunction or a word of coming (会见和讨论, 会见来访的).
+        if at >= chars.len() || BEFORE_PLACE.contains(chars[at]) || chars[at] == '来' {
+            continue;
+        }
+        let Some(len) = name_at(chars, at, false).or_else(|| foreign_name_at(chars, at)) else {
+            continue;
+        };
+        let span = whole_dotted_name(chars, Span::new(at, at + len));
+        let name = text_of(chars, span);
+        // Whole, or not at all (卢拉·达|席尔瓦 is cut).
+        if name_end_strength(chars, span.end) >= 1
+            && plausible_person(chars, span)
+            // (A three-character word of the news after such a verb is a name: 马英九.)
+            && (words.count(&name) == 0 || words.is_known_person(&name) || span.len() == 3)
+            && !words.is_place(&name)
+        {
+            out.push(span);
+        }
+    }
+    out
+}
+
 /// Whether a list's item (`item`, between separators) reads as a person's name: a surname
 /// and one or two characters, or a transliteration, and no word or place the news knows.
 fn listed_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
     let name = &chars[item.start..item.end];
+    if name.len() < 2 {
+        return false;
+    }
     let word: String = name.iter().collect();
     let surname = if COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) {
         2
@@ -1225,8 +1293,8 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
     out
 }
 
-/// Characters of names in parts beyond the tagger's transliteration class (约翰, 康斯坦丁).
-const IN_DOTTED_NAMES: &str = "翰丁逊地";
+/// Characters of names in parts beyond the tagger's transliteration class (约翰, 康斯坦丁, 达席尔瓦).
+const IN_DOTTED_NAMES: &str = "翰丁逊地席";
 
 /// Characters that join two names (普京和|拜登, 同|马克龙) rather than continue one.
 const JOINS_NAMES: &str = "和同与安说会见";
@@ -1788,7 +1856,27 @@ fn organizations(
     // Organisations the tagger proposes where the rules found none, and longer names the
     // tagger reads around one the rules found (土耳其 + 外交部, 全国人大常委会 + 法工委).
     let mut extra = Vec::new();
-    for &(kind, span) in proposed {
+    // Two bodies the tagger reads as one across a conjunction (青川师范大学与恒远科技有限公司):
+    // each, when each ends like a body.
+    let proposed = proposed.iter().flat_map(|&(kind, span)| {
+        let joint = (kind == Kind::Org && plausible_org(chars, span))
+            .then(|| {
+                (span.start + 3..span.end.saturating_sub(3)).find(|&k| {
+                    "与和及、".contains(chars[k])
+                        && plausible_org(chars, Span::new(span.start, k))
+                        && plausible_org(chars, Span::new(k + 1, span.end))
+                })
+            })
+            .flatten();
+        match joint {
+            Some(k) => vec![
+                (kind, Span::new(span.start, k)),
+                (kind, Span::new(k + 1, span.end)),
+            ],
+            None => vec![(kind, span)],
+        }
+    });
+    for (kind, span) in proposed {
         let span = if kind == Kind::Org {
             let span = with_bilateral_prefix(chars, span);
             // A person's name the tagger reads before the body is the body's (约翰斯·霍普|金斯大学)
@@ -2911,12 +2999,12 @@ mod tests {
 
     #[test]
     fn a_name_the_document_writes_as_a_place_is_no_person() {
-        let text = "400名官兵在牡丹江海林、哈尔滨双城等地抢收。农机手赵明亮说，今年收成好。";
+        let text = "400名官兵在牡丹江穆棱、哈尔滨双城等地抢收。农机手赵明亮说，今年收成好。";
         let (people, _) = analyse(text);
-        // The precondition: alone, the tagger's misreading of 海林 stands (nothing in this
+        // The precondition: alone, the tagger's misreading of 穆棱 stands (nothing in this
         // document says it is a place).
-        assert_eq!(people_names(&people), vec!["海林", "赵明亮"]);
-        let (people, _) = analyse(&format!("{text}海林市今年粮食增产。"));
+        assert_eq!(people_names(&people), vec!["穆棱", "赵明亮"]);
+        let (people, _) = analyse(&format!("{text}穆棱市今年粮食增产。"));
         assert_eq!(people_names(&people), vec!["赵明亮"]);
     }
 
@@ -2945,6 +3033,16 @@ mod tests {
         // A name the news writes often, after a title or listed.
         let (people, _) = analyse("国务委员兼国务院秘书长肖捷出席。王东明、肖捷、郑建邦出席。");
         assert_eq!(people_names(&people), vec!["肖捷", "王东明", "郑建邦"]);
+    }
+
+    #[test]
+    fn the_one_met_needs_no_title() {
+        // The tagger reads 丁薛祥, not 马英九 (a word of the news list, no known person).
+        let (people, _) = analyse("丁薛祥在北京会见马英九一行。");
+        assert_eq!(people_names(&people), vec!["丁薛祥", "马英九"]);
+        // Not a conjunction or a word of coming after the verb.
+        let (people, _) = analyse("赵乐际会见了来访的客人，会见和讨论持续两小时。");
+        assert_eq!(people_names(&people), vec!["赵乐际"]);
     }
 
     #[test]
