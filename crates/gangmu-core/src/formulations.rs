@@ -100,10 +100,8 @@ pub fn find(text: &Text, language: Language) -> Vec<Formulation> {
             mentions,
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then(a.mentions[0].start.cmp(&b.mentions[0].start))
+    crate::order::sort_by_key(&mut out, |f| {
+        (crate::order::descending(f.count), f.mentions[0].start)
     });
     out
 }

@@ -281,7 +281,7 @@ pub fn attach(
             scored.select_nth_unstable_by(keep, order);
             scored.truncate(keep);
         }
-        scored.sort_by(order);
+        scored.sort_unstable_by(order); // (a total order: ties go to the index)
         let mut out: Vec<(usize, usize)> = Vec::new();
         for (_, i, n) in scored {
             let text = terms[i].text.as_str();
@@ -510,7 +510,7 @@ impl FrequentGrams {
             }
         }
         // Hash order is arbitrary; document order makes results reproducible.
-        out.sort_by_key(|g| (g.first, g.len));
+        crate::order::sort_by_key(&mut out, |g| (g.first, g.len));
         out
     }
 }

@@ -13,6 +13,7 @@ mod formulations;
 mod keywords;
 mod lang;
 mod model;
+mod order;
 mod perceptron;
 mod text;
 mod tree;
@@ -291,7 +292,7 @@ fn merge_outlines(a: Vec<OutlineNode>, b: Vec<OutlineNode>) -> Vec<OutlineNode> 
     let mut flat = Vec::new();
     flatten(a, 1, &mut flat);
     flatten(b, 1, &mut flat);
-    flat.sort_by_key(|h| h.start);
+    order::sort_by_key(&mut flat, |h| (h.start, 0));
     tree::build(flat)
 }
 
@@ -358,6 +359,10 @@ fn merge_entities(
             None => orgs.push(o),
         }
     }
-    people.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.start));
-    orgs.sort_by_key(|o| o.mentions.first().map_or(usize::MAX, |m| m.start));
+    order::sort_by_key(people, |p| {
+        (p.mentions.first().map_or(usize::MAX, |m| m.start), 0)
+    });
+    order::sort_by_key(orgs, |o| {
+        (o.mentions.first().map_or(usize::MAX, |m| m.start), 0)
+    });
 }

@@ -125,7 +125,7 @@ fn by_first_word(list: &[&'static str]) -> HashMap<&'static str, Vec<Vec<&'stati
         map.entry(words[0]).or_default().push(words);
     }
     for v in map.values_mut() {
-        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::order::sort_by_key(v, |w| (crate::order::descending(w.len()), 0));
     }
     map
 }
@@ -488,7 +488,7 @@ impl Forms {
             }
             found.push((span, self.order[m.pattern().as_usize()].clone()));
         }
-        found.sort_by_key(|(span, _)| span.start);
+        crate::order::sort_by_key(&mut found, |(span, _)| (span.start, 0));
         for (span, form) in found {
             let (s, e) = (span.start, span.end);
             let owner = self.owner[&form];
@@ -549,7 +549,7 @@ impl Forms {
                 }
             })
             .collect();
-        people.sort_by_key(|p| p.mentions[0].start);
+        crate::order::sort_by_key(&mut people, |p| (p.mentions[0].start, 0));
         let mut orgs: Vec<Organization> = orgs
             .into_values()
             .map(|(mentions, mut forms)| {
@@ -589,7 +589,7 @@ impl Forms {
                 }
             })
             .collect();
-        orgs.sort_by_key(|o| o.mentions[0].start);
+        crate::order::sort_by_key(&mut orgs, |o| (o.mentions[0].start, 0));
         (people, orgs)
     }
 }
@@ -1147,9 +1147,9 @@ impl Doc<'_> {
                 forms.blocked.push(span);
             }
         }
-        forms
-            .blocked
-            .sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
+        crate::order::sort_by_key(&mut forms.blocked, |b| {
+            (b.start, crate::order::descending(b.end))
+        });
     }
 
     /// Start of a title that ends right before token `k`: a listed one ("Vice Chair"), or a

@@ -818,6 +818,19 @@ fn people(
             });
         }
     }
+    // A name that opens a clause and is followed by a verb of saying (陈和生说，, 哈比比表示):
+    // a speaker.
+    for span in speakers(chars, words) {
+        if !named.any(span) && !in_org.any(span) {
+            named.mark(span);
+            found.push(Found {
+                span,
+                name: text_of(chars, span),
+                titles: Vec::new(),
+                chain_at: None,
+            });
+        }
+    }
     // The one met, received or visited, right after the verb (会见马英九一行, 会见了普拉博沃):
     // a name there needs no title.
     for span in met_names(chars, words) {
@@ -887,7 +900,7 @@ fn people(
         }
     }
     // Disjoint spans: no two start together.
-    found.sort_unstable_by_key(|f| f.span.start);
+    crate::order::sort_by_key(&mut found, |f| (f.span.start, 0));
     trim_to_known_names(&mut found, given, words);
 
     // One entry per name, titles in order of first appearance.
@@ -972,8 +985,57 @@ fn people(
     merge_short_forms(&mut people);
     merge_addressed_surnames(&mut people);
     // Mentions never overlap: no two people share a first one.
-    people.sort_unstable_by_key(|p| p.mentions[0].start);
+    crate::order::sort_by_key(&mut people, |p: &Person| (p.mentions[0].start, 0));
     people
+}
+
+/// Verbs of saying that follow a speaker's name.
+const SAYING: &[&str] = &["说", "表示", "指出", "认为", "强调", "介绍", "告诉"];
+
+/// Names that open a clause right before a verb of saying (陈和生说，): a Chinese name or a
+/// transliteration, and no word the news knows unless it knows the person.
+fn speakers(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    let mut out = Vec::new();
+    for at in 0..chars.len() {
+        let opens = at == 0 || "，。：；！？“\n　 ".contains(chars[at - 1]);
+        // (向 of 向世界表示 is no surname there.)
+        if !opens || BEFORE_PLACE.contains(chars[at]) {
+            continue;
+        }
+        // The name ends right before the verb (靳骕|说, not 靳骕说|，).
+        let surname = if COMPOUND_SURNAMES.iter().any(|s| starts_with(chars, at, s)) {
+            2
+        } else {
+            usize::from(is_surname(chars[at]))
+        };
+        let chinese = (surname > 0)
+            .then(|| {
+                (at + surname + 1..=at + surname + 2).find(|&end| {
+                    end < chars.len()
+                        && chars[at + surname..end].iter().all(|&c| can_be_in_name(c))
+                        && starts_with_any(chars, end, SAYING)
+                })
+            })
+            .flatten();
+        let foreign = || {
+            foreign_name_at(chars, at)
+                .map(|len| at + len)
+                .filter(|&end| starts_with_any(chars, end, SAYING))
+        };
+        let Some(end) = chinese.or_else(foreign) else {
+            continue;
+        };
+        let span = Span::new(at, end);
+        let name = text_of(chars, span);
+        if !NOT_NAMES.contains(&name.as_str())
+            && plausible_person(chars, span)
+            && (words.count(&name) == 0 || words.is_known_person(&name))
+            && !words.is_place(&name)
+        {
+            out.push(span);
+        }
+    }
+    out
 }
 
 /// Verbs of meeting a person, whose object is so often a name that one needs no title there.
@@ -3043,6 +3105,17 @@ mod tests {
         // Not a conjunction or a word of coming after the verb.
         let (people, _) = analyse("赵乐际会见了来访的客人，会见和讨论持续两小时。");
         assert_eq!(people_names(&people), vec!["赵乐际"]);
+    }
+
+    #[test]
+    fn a_speaker_opening_a_clause_needs_no_title() {
+        // The tagger reads neither name.
+        let (people, _) = analyse("会上，靳骕说，这些年变化很大。鄢祎表示，还要再努力。");
+        assert_eq!(people_names(&people), vec!["靳骕", "鄢祎"]);
+        // Documents, sayings and a preposition are no speakers.
+        let (people, _) =
+            analyse("公报说，双方将加强合作。农谚说，春雨贵如油。他向世界表示，愿意合作。");
+        assert!(people.is_empty(), "{people:?}");
     }
 
     #[test]
