@@ -770,7 +770,7 @@ fn people(
                 chars,
                 whole_dotted_name(
                     chars,
-                    whole_given_name(chars, whole_transliteration(chars, span)),
+                    whole_given_name(chars, words, whole_transliteration(chars, span)),
                 ),
             )
         } else {
@@ -1486,7 +1486,7 @@ fn whole_dotted_name(chars: &[char], span: Span) -> Span {
 /// followed by one (a non-Han character, or a word of two characters or more that follows
 /// names: 表示, 指出), the name has three. (Any word that follows names, 的 and 在 included, was
 /// measured: it makes 花农正|在 and 王伟所|在 names.)
-fn whole_given_name(chars: &[char], span: Span) -> Span {
+fn whole_given_name(chars: &[char], words: &Lexicon, span: Span) -> Span {
     let three = Span::new(span.start, span.end + 1);
     // In a list of names set apart by spaces or 、 (王仁华　王文全　王文涛), the whole item:
     // its third character may be one that rarely ends a name elsewhere (全, 中, 政).
@@ -1505,11 +1505,20 @@ fn whole_given_name(chars: &[char], span: Span) -> Span {
     {
         return three;
     }
+    // A one-character word after the third (张铁发|的, 高懿屏|对) ends it too, unless the
+    // third is an adverb that stands before such words (花农正|在, 王伟所|在).
+    // (On 300 days of news: 谭玉娇, 普汝明 and 吴琅寿 made whole, 叶聪|参与 read as 叶聪参.)
+    let third = chars.get(span.end).copied();
+    let end_after = name_end_strength(chars, three.end);
     let extend = span.len() == 2
         && is_surname(chars[span.start])
-        && chars.get(span.end).copied().is_some_and(can_be_in_name)
+        && third.is_some_and(can_be_in_name)
         && name_end_strength(chars, span.end) == 0
-        && name_end_strength(chars, three.end) >= 2
+        && (end_after >= 2
+            || end_after == 1
+                // (Nor 家 of 王伟家的房子, nor a third that makes a word with the next.)
+                && third.is_some_and(|c| !"正所将已也还都就才又再曾便即亦均皆乃并则却家".contains(c))
+                && !word_across_end(chars, words, three))
         && !NOT_NAMES.contains(&text_of(chars, three).as_str());
     if extend {
         three
@@ -2895,18 +2904,33 @@ mod tests {
     fn a_given_name_cut_short_is_made_whole() {
         let text = "郑宇航30日在接受记者采访时表示，将继续努力。";
         let chars: Vec<char> = text.chars().collect();
+        let words = Lexicon::load();
         // As the tagger sometimes proposes it: the third character left out.
         assert_eq!(
-            whole_given_name(&chars, Span::new(0, 2)),
+            whole_given_name(&chars, &words, Span::new(0, 2)),
             Span::new(0, 3),
             "followed by a digit"
         );
         let said: Vec<char> = "李强说，要抓好落实。".chars().collect();
         assert_eq!(
-            whole_given_name(&said, Span::new(0, 2)),
+            whole_given_name(&said, &words, Span::new(0, 2)),
             Span::new(0, 2),
             "说 follows names"
         );
+        // A one-character word after the third ends it too, but not after 家 or an adverb.
+        for (text, end) in [
+            ("谭玉娇的发言引起共鸣。", 3),
+            ("高懿屏对单霞丽。", 3),
+            ("王伟家的房子重建好了。", 2),
+            ("花农正在采摘。", 2),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(
+                whole_given_name(&chars, &words, Span::new(0, 2)),
+                Span::new(0, end),
+                "{text}"
+            );
+        }
     }
 
     #[test]
