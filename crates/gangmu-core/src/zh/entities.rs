@@ -2963,12 +2963,14 @@ mod tests {
 
     #[test]
     fn words_that_contain_a_body_name_none() {
-        let (_, orgs) = analyse("全体共产党员和民主党派人士参加学习，北大荒农场的职工代表列席。");
+        let (_, orgs) = analyse(
+            "全体共产党员和民主党派人士参加学习，北大荒农场的职工代表列席。东北大部、华南大部有雨，北大西洋沿岸风大。警备区政委高云江说，要抓好训练。",
+        );
         let names = org_names(&orgs);
         assert!(
             !names
                 .iter()
-                .any(|n| *n == "共产党" || *n == "民主党" || *n == "北大"),
+                .any(|n| ["共产党", "民主党", "北大", "南大部", "警备区政委"].contains(n)),
             "{names:?}"
         );
     }

@@ -190,7 +190,7 @@ pub const WORLD_BODIES: &[&str] = &[
 /// Longer words that contain one of the [`WORLD_BODIES`] without naming it: matched along with
 /// them, so that the longer word wins and nothing is recorded.
 pub const NOT_WORLD_BODIES: &[&str] = &[
-    "共产党员", "共产党人", "民主党派", "北大荒", "上院士", "下院士", "议会制", "内阁制", "国会山", "共和党人", "民主党人",
+    "共产党员", "共产党人", "民主党派", "北大荒", "北大部", "北大西洋", "上院士", "下院士", "议会制", "内阁制", "国会山", "共和党人", "民主党人",
     "工党人", "百度网", "华为技术", "腾讯网",
 ];
 
@@ -305,7 +305,7 @@ pub const ORG_HEADS: &str = "院委局部会所厂社校团队行署办处党厅
 pub const NOT_ORG_ENDINGS: &[&str] = &[
     "会议", "论坛", "峰会", "博览会", "运动会", "交易会", "洽谈会", "座谈会", "研讨会", "报告会",
     "发布会", "表彰会", "推进会", "年会", "例会", "全会", "大会堂", "条例", "规定", "办法", "意见",
-    "决定", "通知", "纲要", "规划", "方案", "报告", "公报",
+    "决定", "通知", "纲要", "规划", "方案", "报告", "公报", "大部", "政委",
     // Words that end in 联 or 协 without being a federation or association.
     "苏联", "关联", "互联", "串联", "并联", "对联", "春联", "妥协",
     // Words that end in 署, 局 or 队 without being a body.
