@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::charset::*;
 use super::lexicon::*;
 use super::tagger::{Context, Kind};
 use super::words::Lexicon;
@@ -114,14 +115,15 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         return false;
     }
     // Nor does one end with a verb said of names (会见…时强调, 某某表示).
+    // (Bytes first: this runs for every name proposed. Six bytes are two characters.)
     if AFTER_NAME
         .iter()
-        .any(|w| w.chars().count() >= 2 && name.len() > w.chars().count() && word.ends_with(w))
+        .any(|w| word.ends_with(w) && w.len() >= 6 && name.len() > w.chars().count())
     {
         return false;
     }
     // Nor does one start with a title (王储兼 of 王储兼首相) or join two (兼).
-    if word.contains('兼') || starts_with_any(name, 0, TITLE_WORDS) && name.len() > 2 {
+    if word.contains('兼') || name.len() > 2 && TITLE_WORDS.iter().any(|t| word.starts_with(t)) {
         return false;
     }
     // Transliterated towns and regions the tagger reads as people (波克罗夫斯克, 顿涅茨克,
@@ -156,7 +158,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
             return false;
         }
         let glued_before = span.start > 0
-            && TRANSLITERATION.contains(chars[span.start - 1])
+            && TRANSLITERATION_SET.contains(chars[span.start - 1])
             && !JOINS_NAMES.contains(chars[span.start - 1]);
         let run_end = transliteration_run_end(chars, span);
         let whole: String = chars[span.start..run_end].iter().collect();
@@ -174,7 +176,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     }
     let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
     let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
-    let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
+    let foreign = name.iter().all(|&c| TRANSLITERATION_SET.contains(c));
     // Names the lists do not know (金正日, 冈田武史, 基里延科): the tagger's word, as long as no
     // function word or character of an institution's name (示范法庭) is inside.
     // Japanese names run to five (桥本龙太郎, 松下幸之助).
@@ -182,7 +184,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     let other = (name.len() <= 4 || japanese)
         && !name
             .iter()
-            .any(|&c| FUNCTION_CHARS.contains(c) || INSTITUTION_CHARS.contains(c))
+            .any(|&c| FUNCTION_SET.contains(c) || INSTITUTION_SET.contains(c))
         // Nor a verb of the news (致贺电, 复信, 视察, 主持, 访泰, 列席).
         && !"致复写访交列同称兼涉控互视主聚顶".contains(name[0]);
     // A name in parts joined by · (彼得·皮奥): the parts are not read for function words,
@@ -423,11 +425,11 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_surname(c: char) -> bool {
-    SURNAMES.contains(c)
+    SURNAME_SET.contains(c)
 }
 
 fn can_be_in_name(c: char) -> bool {
-    is_han(c) && !NOT_IN_NAME.contains(c)
+    is_han(c) && !NOT_IN_NAME_SET.contains(c)
 }
 
 /// Whether `span` lies inside a country's name (利亚 of 阿尔及利亚总统).
@@ -449,6 +451,14 @@ const ENDS_NAME_IN_RULES: &[&str] = &["举行"];
 fn name_end_strength(chars: &[char], end: usize) -> u8 {
     if end >= chars.len() || !is_han(chars[end]) {
         return 3;
+    }
+    // (Most characters start no such word: one lookup instead of a scan of the list.)
+    if !AFTER_NAME_FIRST.contains(chars[end])
+        && !ENDS_NAME_IN_RULES
+            .iter()
+            .any(|w| starts_with(chars, end, w))
+    {
+        return 0;
     }
     match AFTER_NAME
         .iter()
@@ -504,10 +514,19 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
 
 /// A country, region or capital (哈萨克斯坦, 南非前…), at either end of a would-be name.
 fn is_place(word: &str) -> bool {
-    COUNTRIES
-        .iter()
-        // Two characters or more (six bytes): 美 alone ends too many words.
-        .any(|c| c.len() >= 6 && (word.starts_with(c) || word.ends_with(c)))
+    let w = word.as_bytes();
+    if w.len() < 6 {
+        return false;
+    }
+    let (head, tail) = (&w[..3], &w[w.len() - 3..]);
+    // Two characters or more (six bytes): 美 alone ends too many words. (The first and last
+    // characters are compared first: this runs for every name proposed.)
+    COUNTRIES.iter().any(|c| {
+        let c = c.as_bytes();
+        c.len() >= 6
+            && c.len() <= w.len()
+            && (c[..3] == *head && w.starts_with(c) || c[c.len() - 3..] == *tail && w.ends_with(c))
+    })
 }
 
 /// Length of a transliterated foreign name at `at` (托卡耶夫), 2–8 characters ending at a
@@ -516,7 +535,7 @@ fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
     let run = chars[at..]
         .iter()
         .take(9)
-        .take_while(|&&c| TRANSLITERATION.contains(c))
+        .take_while(|&&c| TRANSLITERATION_SET.contains(c))
         .count();
     (2..=run.min(8)).rev().find(|&len| {
         let word: String = chars[at..at + len].iter().collect();
@@ -533,7 +552,7 @@ fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
 /// Left boundary of a name that precedes a title (习近平总书记): start of text, non-Han, or
 /// a function word.
 fn name_starts_at(chars: &[char], start: usize) -> bool {
-    start == 0 || !is_han(chars[start - 1]) || BEFORE_PLACE.contains(chars[start - 1])
+    start == 0 || !is_han(chars[start - 1]) || BEFORE_PLACE_SET.contains(chars[start - 1])
 }
 
 struct Found {
@@ -623,8 +642,8 @@ fn people(
             name_end_strength(chars, span.end) == 0 && word_across_end(chars, words, span);
         // Part of a longer name: 莱希 of 布莱希特, 贝利 of 切尔诺贝利, 王勇 of 王勇军.
         let name = &chars[span.start..span.end];
-        let foreign = name.iter().all(|&c| TRANSLITERATION.contains(c));
-        let in_part = |c: char| c != '·' && TRANSLITERATION.contains(c);
+        let foreign = name.iter().all(|&c| TRANSLITERATION_SET.contains(c));
+        let in_part = |c: char| c != '·' && TRANSLITERATION_SET.contains(c);
         let longer = if foreign {
             span.start > 0 && in_part(chars[span.start - 1])
                 || span.end < chars.len() && in_part(chars[span.end])
@@ -995,37 +1014,42 @@ const SAYING: &[&str] = &["说", "表示", "指出", "认为", "强调", "介绍
 /// Names that open a clause right before a verb of saying (陈和生说，): a Chinese name or a
 /// transliteration, and no word the news knows unless it knows the person.
 fn speakers(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    let opens = |at: usize| {
+        at == 0
+            || matches!(
+                chars[at - 1],
+                '，' | '。' | '：' | '；' | '！' | '？' | '“' | '\n' | '\u{3000}' | ' '
+            )
+    };
     let mut out = Vec::new();
-    for at in 0..chars.len() {
-        let opens = at == 0 || "，。：；！？“\n　 ".contains(chars[at - 1]);
-        // (向 of 向世界表示 is no surname there.)
-        if !opens || BEFORE_PLACE.contains(chars[at]) {
+    // From each verb back to the clause's start: the verbs are few, the characters many.
+    for i in 2..chars.len() {
+        if !matches!(chars[i], '说' | '表' | '指' | '认' | '强' | '介' | '告')
+            || !starts_with_any(chars, i, SAYING)
+        {
             continue;
         }
-        // The name ends right before the verb (靳骕|说, not 靳骕说|，).
+        // The name ends right before the verb (靳骕|说): 2–4 characters, or up to 8 of a
+        // transliteration, from the clause's start.
+        let Some(at) = (i.saturating_sub(8)..=i - 2).rev().find(|&at| opens(at)) else {
+            continue;
+        };
+        // (向 of 向世界表示 is no surname there.)
+        if BEFORE_PLACE_SET.contains(chars[at]) {
+            continue;
+        }
         let surname = if COMPOUND_SURNAMES.iter().any(|s| starts_with(chars, at, s)) {
             2
         } else {
             usize::from(is_surname(chars[at]))
         };
-        let chinese = (surname > 0)
-            .then(|| {
-                (at + surname + 1..=at + surname + 2).find(|&end| {
-                    end < chars.len()
-                        && chars[at + surname..end].iter().all(|&c| can_be_in_name(c))
-                        && starts_with_any(chars, end, SAYING)
-                })
-            })
-            .flatten();
-        let foreign = || {
-            foreign_name_at(chars, at)
-                .map(|len| at + len)
-                .filter(|&end| starts_with_any(chars, end, SAYING))
-        };
-        let Some(end) = chinese.or_else(foreign) else {
+        let chinese = surname > 0
+            && (at + surname + 1..=at + surname + 2).contains(&i)
+            && chars[at + surname..i].iter().all(|&c| can_be_in_name(c));
+        if !chinese && foreign_name_at(chars, at) != Some(i - at) {
             continue;
-        };
-        let span = Span::new(at, end);
+        }
+        let span = Span::new(at, i);
         let name = text_of(chars, span);
         if !NOT_NAMES.contains(&name.as_str())
             && plausible_person(chars, span)
@@ -1048,7 +1072,8 @@ const MEETING_VERBS: &[&str] = &[
 fn met_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     for i in 0..chars.len() {
-        if !"会接看探拜宴致".contains(chars[i]) {
+        // (A match, not a string search: this runs on every character.)
+        if !matches!(chars[i], '会' | '接' | '看' | '探' | '拜' | '宴' | '致') {
             continue;
         }
         let Some(verb) = MEETING_VERBS.iter().find(|v| starts_with(chars, i, v)) else {
@@ -1059,7 +1084,7 @@ fn met_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
             at += 1;
         }
         // Not a conjunction or a word of coming (会见和讨论, 会见来访的).
-        if at >= chars.len() || BEFORE_PLACE.contains(chars[at]) || chars[at] == '来' {
+        if at >= chars.len() || BEFORE_PLACE_SET.contains(chars[at]) || chars[at] == '来' {
             continue;
         }
         let Some(len) = name_at(chars, at, false).or_else(|| foreign_name_at(chars, at)) else {
@@ -1097,12 +1122,13 @@ fn listed_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
         && (surname + 1..=surname + 2).contains(&name.len())
         && name.iter().all(|&c| can_be_in_name(c));
     let foreign =
-        (2..=6).contains(&name.len()) && name.iter().all(|&c| TRANSLITERATION.contains(c));
+        (2..=6).contains(&name.len()) && name.iter().all(|&c| TRANSLITERATION_SET.contains(c));
+    // (Cheapest tests first: the thorough one last.)
     (chinese || foreign)
         && !"县市区州省镇乡村".contains(name[name.len() - 1])
-        && plausible_person(chars, item)
         && words.count(&word) == 0
         && !words.is_place(&word)
+        && plausible_person(chars, item)
 }
 
 /// The list item right after a name that ends at `end` (…、冯骥才、): up to the next
@@ -1245,7 +1271,7 @@ fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8, words: &
     let known = |name: &str, extra: char| {
         titled.contains(name)
             || words.is_known_person(name)
-                && ((1..=2).contains(&given(extra)) || FUNCTION_CHARS.contains(extra))
+                && ((1..=2).contains(&given(extra)) || FUNCTION_SET.contains(extra))
     };
     for f in found.iter_mut().filter(|f| f.span.len() >= 3) {
         let name: Vec<char> = f.name.chars().collect();
@@ -1253,7 +1279,7 @@ fn trim_to_known_names(found: &mut [Found], given: impl Fn(char) -> u8, words: &
         let head: String = name[..n - 1].iter().collect();
         let tail: String = name[1..].iter().collect();
         // Nor when it could belong to a transliteration (特罗瓦达, 斯凯里特).
-        let extra = |c: char| given(c) < 4 && !TRANSLITERATION.contains(c) && c != '·';
+        let extra = |c: char| given(c) < 4 && !TRANSLITERATION_SET.contains(c) && c != '·';
         if known(&head, name[n - 1]) && extra(name[n - 1]) {
             f.span = Span::new(f.span.start, f.span.end - 1);
             f.name = head;
@@ -1369,7 +1395,7 @@ const PLACE_AFTER_NAME: &[&str] = &[
 
 /// A transliterated name without its dot: every character one of transliteration.
 fn is_foreign_word(name: &[char]) -> bool {
-    !name.contains(&'·') && name.iter().all(|&c| TRANSLITERATION.contains(c))
+    !name.contains(&'·') && name.iter().all(|&c| TRANSLITERATION_SET.contains(c))
 }
 
 /// Where the transliteration characters right after `span` end (扎哈罗|娃15日, 阿利耶|夫和).
@@ -1378,7 +1404,7 @@ fn transliteration_run_end(chars: &[char], span: Span) -> usize {
     let mut end = span.end;
     while end < chars.len()
         && end - span.start < LONGEST
-        && TRANSLITERATION.contains(chars[end])
+        && TRANSLITERATION_SET.contains(chars[end])
         && !JOINS_NAMES.contains(chars[end])
     {
         end += 1;
@@ -1434,7 +1460,7 @@ fn whole_dotted_name(chars: &[char], span: Span) -> Span {
     let in_part = |i: usize| {
         chars
             .get(i)
-            .is_some_and(|&c| TRANSLITERATION.contains(c) || IN_DOTTED_NAMES.contains(c))
+            .is_some_and(|&c| TRANSLITERATION_SET.contains(c) || IN_DOTTED_NAMES.contains(c))
     };
     let (mut start, mut end) = (span.start, span.end);
     let mut dotted = chars[start..end].contains(&'·');
@@ -1467,7 +1493,7 @@ fn whole_dotted_name(chars: &[char], span: Span) -> Span {
     let in_second = |i: usize| {
         chars
             .get(i)
-            .is_some_and(|&c| is_han(c) && !FUNCTION_CHARS.contains(c))
+            .is_some_and(|&c| is_han(c) && !FUNCTION_SET.contains(c))
     };
     // It ends where the name clearly ends, within four characters.
     if dotted && chars.get(end).is_some_and(|&c| c == '-' || c == '－') {
@@ -1499,7 +1525,7 @@ fn whole_given_name(chars: &[char], words: &Lexicon, span: Span) -> Span {
         && separator(span.start.checked_sub(1))
         && chars
             .get(span.end)
-            .is_some_and(|&c| is_han(c) && !FUNCTION_CHARS.contains(c))
+            .is_some_and(|&c| is_han(c) && !FUNCTION_SET.contains(c))
         && separator(Some(span.end + 1))
         && chars.get(span.end + 1).is_some()
     {
@@ -1868,7 +1894,7 @@ fn organizations(
 
             let portfolio = &chars[start..i];
             if !portfolio.iter().all(|&p| {
-                is_han(p) && !FUNCTION_CHARS.contains(p) && !"东西南北中部省厅各".contains(p)
+                is_han(p) && !FUNCTION_SET.contains(p) && !"东西南北中部省厅各".contains(p)
             }) {
                 break;
             }
@@ -1930,22 +1956,21 @@ fn organizations(
     // Two bodies the tagger reads as one across a conjunction (青川师范大学与恒远科技有限公司):
     // each, when each ends like a body.
     let proposed = proposed.iter().flat_map(|&(kind, span)| {
-        let joint = (kind == Kind::Org && plausible_org(chars, span))
+        let joint = (kind == Kind::Org)
             .then(|| {
                 (span.start + 3..span.end.saturating_sub(3)).find(|&k| {
-                    "与和及、".contains(chars[k])
+                    matches!(chars[k], '与' | '和' | '及' | '、')
                         && plausible_org(chars, Span::new(span.start, k))
                         && plausible_org(chars, Span::new(k + 1, span.end))
+                        && plausible_org(chars, span)
                 })
             })
             .flatten();
-        match joint {
-            Some(k) => vec![
-                (kind, Span::new(span.start, k)),
-                (kind, Span::new(k + 1, span.end)),
-            ],
-            None => vec![(kind, span)],
-        }
+        let (first, second) = match joint {
+            Some(k) => (Span::new(span.start, k), Some(Span::new(k + 1, span.end))),
+            None => (span, None),
+        };
+        std::iter::once((kind, first)).chain(second.map(|s| (kind, s)))
     });
     for (kind, span) in proposed {
         let span = if kind == Kind::Org {
@@ -2126,13 +2151,14 @@ fn with_transliteration_start(chars: &[char], span: Span, people: &[Span]) -> Sp
     // The tagger's dotted name right before it (约翰斯·霍普|金斯大学).
     let k = people.partition_point(|p| p.end < span.start);
     if let Some(p) = people.get(k).filter(|p| p.end == span.start) {
-        if chars[p.start..p.end].contains(&'·') && TRANSLITERATION.contains(chars[span.start]) {
+        if chars[p.start..p.end].contains(&'·') && TRANSLITERATION_SET.contains(chars[span.start])
+        {
             return Span::new(p.start, span.end);
         }
     }
-    let in_name = |c: char| TRANSLITERATION.contains(c) || c == '·';
+    let in_name = |c: char| TRANSLITERATION_SET.contains(c) || c == '·';
     let mut start = span.start;
-    if !TRANSLITERATION.contains(chars[start]) {
+    if !TRANSLITERATION_SET.contains(chars[start]) {
         return span;
     }
     while start > 0 && in_name(chars[start - 1]) && span.start - start < LONGEST {
@@ -2177,7 +2203,7 @@ fn from_word_start(chars: &[char], span: Span, segmented: &[(usize, usize)]) -> 
                 && e <= span.end
                 && chars[s..span.start]
                     .iter()
-                    .all(|&c| TRANSLITERATION.contains(c)) =>
+                    .all(|&c| TRANSLITERATION_SET.contains(c)) =>
         {
             Span::new(s, span.end)
         }
@@ -2405,7 +2431,7 @@ fn place_before(chars: &[char], end: usize) -> Option<usize> {
         let place = &chars[start..end];
         if !place
             .iter()
-            .all(|&c| is_han(c) && !NOT_IN_NAME.contains(c) && !BEFORE_PLACE.contains(c))
+            .all(|&c| is_han(c) && !NOT_IN_NAME_SET.contains(c) && !BEFORE_PLACE_SET.contains(c))
         {
             return None;
         }
@@ -2416,7 +2442,7 @@ fn place_before(chars: &[char], end: usize) -> Option<usize> {
         // The party's name before a place is a boundary too (中共 | 丹东 | 市委).
         let clean = start == 0
             || !is_han(chars[start - 1])
-            || BEFORE_PLACE.contains(chars[start - 1])
+            || BEFORE_PLACE_SET.contains(chars[start - 1])
             || (start >= 2 && chars[start - 2] == '中' && chars[start - 1] == '共');
         clean.then_some(start)
     })
@@ -2467,7 +2493,7 @@ fn subunit_end(
             && !piece.ends_with("党组")
             && !piece.ends_with("全局")
             // A place in transliteration is no sub-unit (新华社|莫斯科4月28日电).
-            && !piece.chars().all(|c| TRANSLITERATION.contains(c))
+            && !piece.chars().all(|c| TRANSLITERATION_SET.contains(c))
             && !CLAUSE_WORDS.iter().any(|w| piece.contains(w))
             && !(before_role_only
                 && (k - end > 6 || TITLE_WORDS.iter().any(|t| piece.contains(t))))

@@ -1,6 +1,7 @@
 //! Chinese analyser: outline rules in [`outline`], people and organisations in [`entities`],
 //! word lists in [`lexicon`].
 
+mod charset;
 pub(crate) mod entities;
 #[rustfmt::skip]
 mod lexicon;

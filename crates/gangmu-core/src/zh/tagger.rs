@@ -144,12 +144,12 @@ fn line_ends(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
 
 /// Whether `c` is one of the listed single-character surnames.
 pub fn is_surname(c: char) -> bool {
-    SURNAMES.contains(c)
+    super::charset::SURNAME_SET.contains(c)
 }
 
 /// Whether `c` is one of the characters foreign names are transliterated with (or ·).
 pub fn is_transliteration(c: char) -> bool {
-    TRANSLITERATION.contains(c)
+    super::charset::TRANSLITERATION_SET.contains(c)
 }
 
 /// Spans of a BIO tag sequence.
