@@ -106,6 +106,10 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if !name.iter().all(|&c| is_han(c) || c == '·') || name.last() == Some(&'·') {
         return false;
     }
+    // A day of the week (总理|周二晚|表示), not 周 and a given name.
+    if name[0] == '周' && "一二三四五六日末".contains(name[1]) {
+        return false;
+    }
     // A village named for a family elder (刘老庄, 张老村), not a given name.
     if name.len() == 3 && name[1] == '老' && "庄村屯寨营集店湾".contains(name[2]) {
         return false;
@@ -505,6 +509,17 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
         // Ties go to the longer name: three-character names are the common case; but not over
         // a verb that follows names (骆源|作的报告, 卢拉|致信), seldom the end of a given name.
         let verb_after = given == 2 && "作说称率答致".contains(chars[end - 1]);
+        // Nor a day of the week (总理|周二晚|表示), nor one that ends with the first character
+        // of a title's tense (大使和新|任).
+        if chars[at] == '周' && "一二三四五六日末".contains(chars[at + 1])
+            || starts_with_any(
+                chars,
+                end - 1,
+                &["新任", "现任", "前任", "时任", "曾任", "原任"],
+            )
+        {
+            continue;
+        }
         if best.is_none_or(|(s, _)| strength > s || strength == s && !verb_after) {
             best = Some((strength, surname + given));
         }
@@ -3157,6 +3172,14 @@ mod tests {
         // Not a conjunction or a word of coming after the verb.
         let (people, _) = analyse("赵乐际会见了来访的客人，会见和讨论持续两小时。");
         assert_eq!(people_names(&people), vec!["赵乐际"]);
+    }
+
+    #[test]
+    fn a_weekday_a_verbs_aspect_and_a_titles_tense_after_a_title_are_no_names() {
+        let (people, _) = analyse(
+            "法国总理周二晚表示，协议为岛上带来和平。我同村委会主任商量过，决定承包荒地。会见了离任驻华大使和新任驻华大使。",
+        );
+        assert!(people.is_empty(), "{people:?}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何�
 
 /// Characters that do not occur in given names but often follow a name or start a clause; a
 /// candidate name containing one is rejected.
-pub const NOT_IN_NAME: &str = "的了是在和与及等对向为就也还并都将已被把让从到于之其这那个们有无不会议市省县区委院部局厅中党政法府年月日时号届次项要以及各全本该前后副原方兼";
+pub const NOT_IN_NAME: &str = "的了是在和与及等对向为就也还并都将已被把让从到于之其这那个们有无不着过会议市省县区委院部局厅中党政法府年月日时号届次项要以及各全本该前后副原方兼";
 
 /// Words that end a name: what typically follows 李正古 in 李正古出席会议.
 pub const AFTER_NAME: &[&str] = &[
