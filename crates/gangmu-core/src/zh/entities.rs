@@ -1951,12 +1951,21 @@ fn organizations(
             "公报", "通报", "简报", "情报", "汇报", "预报", "快报", "画报", "海报", "年报", "月报",
             "周报", "学报",
         ];
-        if len >= 3
-            && name.ends_with('报')
-            && !not_paper.iter().any(|e| name.ends_with(e))
-            && name.chars().all(is_han)
-            && !overlaps_any(&found, span)
-        {
+        // Any title said to report (据《今日美国》报道, 《经济周刊》刊载) is a newspaper or a
+        // magazine, unless it names a programme (《新闻联播》, 《焦点访谈》).
+        let close = start + len + 1;
+        let reports = span.start >= 2 && chars[span.start - 2] == '据'
+            || starts_with_any(chars, close, &["报道", "刊载", "刊登", "载文", "披露"]);
+        // (Nor a document: a law, a declaration, a plan.)
+        let programme = [
+            "联播", "访谈", "节目", "栏目", "频道", "直播", "报道", "法", "法案", "宣言",
+        ]
+        .iter()
+        .chain(NOT_ORG_ENDINGS)
+        .any(|e| name.ends_with(e));
+        let paper = name.ends_with('报') && !not_paper.iter().any(|e| name.ends_with(e))
+            || reports && !programme;
+        if len >= 3 && paper && name.chars().all(is_han) && !overlaps_any(&found, span) {
             papers.push(OrgMention {
                 span,
                 name,
@@ -3629,6 +3638,11 @@ mod tests {
         let (_, orgs) = analyse("《青川日报》发表评论员文章，《纽约时报》也作了报道。会议审议了《工作简报》和《公报》。");
         assert_eq!(org_names(&orgs), vec!["青川日报", "纽约时报"]);
         assert_eq!(orgs[0].mentions, vec![Span::new(1, 5)]);
+        // Any title said to report, but no programme or document.
+        let (_, orgs) = analyse(
+            "据《今日青川》报道，学校停课。《经济周刊》刊载调查。《青川新闻联播》报道了此事。《数据安全法》刊登全文。",
+        );
+        assert_eq!(org_names(&orgs), vec!["今日青川", "经济周刊"]);
     }
 
     #[test]
