@@ -1980,6 +1980,10 @@ fn organizations(
     // Two bodies the tagger reads as one across a conjunction (青川师范大学与恒远科技有限公司):
     // each, when each ends like a body.
     let proposed = proposed.iter().flat_map(|&(kind, span)| {
+        // A steel works or an airline by its short form (邯钢, 鞍钢, 国航), read as a person or
+        // as too short a body: a company.
+        let company = company_short_form(chars, span);
+        let kind = if company { Kind::Org } else { kind };
         let joint = (kind == Kind::Org)
             .then(|| {
                 (span.start + 3..span.end.saturating_sub(3)).find(|&k| {
@@ -1994,9 +1998,9 @@ fn organizations(
             Some(k) => (Span::new(span.start, k), Some(Span::new(k + 1, span.end))),
             None => (span, None),
         };
-        std::iter::once((kind, first)).chain(second.map(|s| (kind, s)))
+        std::iter::once((kind, first, company)).chain(second.map(|s| (kind, s, false)))
     });
-    for (kind, span) in proposed {
+    for (kind, span, company) in proposed {
         let span = if kind == Kind::Org {
             let span = with_bilateral_prefix(chars, span);
             // A person's name the tagger reads before the body is the body's (约翰斯·霍普|金斯大学)
@@ -2106,7 +2110,7 @@ fn organizations(
         let glued = word_across_start(chars, words, span) || word_across_end(chars, words, span);
         if kind != Kind::Org
             || glued
-            || !plausible_org(chars, span)
+            || !(company || plausible_org(chars, span))
             || not_bodies.iter().any(|w| w.overlaps(&span))
         {
             continue;
@@ -2213,6 +2217,15 @@ fn after_leading_name(span: Span, people: &[Span]) -> Span {
         Some(p) if p.end + 2 <= span.end => Span::new(p.end, span.end),
         _ => span,
     }
+}
+
+/// A company's two-character short form: the place's or the nation's character and 钢
+/// (steel works) or 航 (airline): 邯钢, 鞍钢, 首钢, 国航, 东航, 川航. Only places that are no
+/// surname (万钢 and 马钢 may be people) and no sector (民航, 特钢).
+fn company_short_form(chars: &[char], span: Span) -> bool {
+    span.len() == 2
+        && matches!(chars[span.end - 1], '钢' | '航')
+        && "国东川厦深鞍宝首邯攀太本".contains(chars[span.start])
 }
 
 /// An organisation read from inside a transliterated name (克兰海港管理局 of 乌克兰海港管理局,
@@ -3189,6 +3202,13 @@ mod tests {
             "法国总理周二晚表示，协议为岛上带来和平。我同村委会主任商量过，决定承包荒地。会见了离任驻华大使和新任驻华大使。",
         );
         assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn a_steel_works_or_an_airline_by_its_short_form_is_a_company() {
+        let (people, orgs) = analyse("各地企业要学习邯钢经验。全国政协副主席万钢出席会议。");
+        assert_eq!(people_names(&people), vec!["万钢"]);
+        assert_eq!(org_names(&orgs), vec!["邯钢", "全国政协"]);
     }
 
     #[test]
