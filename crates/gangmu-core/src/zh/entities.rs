@@ -205,8 +205,10 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
 /// (市委及最高法院).
 fn plausible_org(chars: &[char], span: Span) -> bool {
     let name: String = chars[span.start..span.end].iter().collect();
+    // (Company endings the tagger's list lacks count too: 药业, 实业.)
     let suffix = ORG_SUFFIXES
         .iter()
+        .chain(&["药业", "实业", "制药"])
         .filter(|s| s.chars().count() >= 2 && name.ends_with(*s))
         .map(|s| s.chars().count())
         .max();
@@ -1983,6 +1985,19 @@ fn organizations(
         // A steel works or an airline by its short form (邯钢, 鞍钢, 国航), read as a person or
         // as too short a body: a company.
         let company = company_short_form(chars, span);
+        // A name the tagger reads as a person's right before a company's ending (巴斯夫|集团,
+        // 森隆|药业, 李宁|公司): the company's.
+        let firm = (kind == Kind::Per)
+            .then(|| {
+                ["集团", "公司", "药业", "实业", "控股", "制药", "电器"]
+                    .iter()
+                    .find(|e| starts_with(chars, span.end, e))
+            })
+            .flatten();
+        let (company, span) = match firm {
+            Some(e) => (true, Span::new(span.start, span.end + e.chars().count())),
+            None => (company, span),
+        };
         let kind = if company { Kind::Org } else { kind };
         let joint = (kind == Kind::Org)
             .then(|| {
@@ -2001,7 +2016,7 @@ fn organizations(
         std::iter::once((kind, first, company)).chain(second.map(|s| (kind, s, false)))
     });
     for (kind, span, company) in proposed {
-        let span = if kind == Kind::Org {
+        let span = if kind == Kind::Org && !company {
             let span = with_bilateral_prefix(chars, span);
             // A person's name the tagger reads before the body is the body's (约翰斯·霍普|金斯大学)
             // when a dotted name runs into it.
@@ -3530,6 +3545,28 @@ mod tests {
         );
         let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["青川师范大学"]);
+    }
+
+    #[test]
+    fn a_name_read_as_a_persons_before_a_company_ending_is_the_companys() {
+        // As if the tagger had read the company's name as a person's, and 邯钢 as one too.
+        let text = "森茂药业抱着成果落户本地，学习邯钢经验。";
+        let (chars, firm) = span_of(text, "森茂");
+        let (_, steel) = span_of(text, "邯钢");
+        let resources = Resources::embedded();
+        let orgs = organizations(
+            resources.zh_rules(),
+            resources.zh_words(),
+            text,
+            &chars,
+            &CharOffsets::new(text),
+            &[(Kind::Per, firm), (Kind::Per, steel)],
+            &[],
+        );
+        assert_eq!(org_names(&orgs), ["森茂药业", "邯钢"]);
+        // A company ending the tagger's list lacks.
+        let (_, orgs) = analyse("泰和药业抱着新药来到展会。");
+        assert_eq!(org_names(&orgs), ["泰和药业"]);
     }
 
     /// Asserts `judge` of each (text, word in it, expected) case.
