@@ -1986,12 +1986,14 @@ fn organizations(
         // as too short a body: a company.
         let company = company_short_form(chars, span);
         // A name the tagger reads as a person's right before a company's ending (巴斯夫|集团,
-        // 森隆|药业, 李宁|公司): the company's.
+        // 森隆|药业, 李宁|公司): the company's; before 内阁, the cabinet's (桥本内阁).
         let firm = (kind == Kind::Per)
             .then(|| {
-                ["集团", "公司", "药业", "实业", "控股", "制药", "电器"]
-                    .iter()
-                    .find(|e| starts_with(chars, span.end, e))
+                [
+                    "集团", "公司", "药业", "实业", "控股", "制药", "电器", "内阁",
+                ]
+                .iter()
+                .find(|e| starts_with(chars, span.end, e))
             })
             .flatten();
         let (company, span) = match firm {
@@ -3564,6 +3566,19 @@ mod tests {
             &[],
         );
         assert_eq!(org_names(&orgs), ["森茂药业", "邯钢"]);
+        // A prime minister's cabinet, by the prime minister's name.
+        let text = "目前由高桥内阁执行的政策。";
+        let (chars, pm) = span_of(text, "高桥");
+        let orgs = organizations(
+            resources.zh_rules(),
+            resources.zh_words(),
+            text,
+            &chars,
+            &CharOffsets::new(text),
+            &[(Kind::Per, pm)],
+            &[],
+        );
+        assert_eq!(org_names(&orgs), ["高桥内阁"]);
         // A company ending the tagger's list lacks.
         let (_, orgs) = analyse("泰和药业抱着新药来到展会。");
         assert_eq!(org_names(&orgs), ["泰和药业"]);
