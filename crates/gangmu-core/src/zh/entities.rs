@@ -267,9 +267,10 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !name.starts_with("美制")
         && !name.starts_with("俄制")
         // A state's party and government (中国党和政府), a party's member (中国共产党党员).
-        && !COUNTRIES
-            .iter()
-            .any(|c| name.strip_prefix(c) == Some("党"))
+        && !(name.ends_with('党')
+            && COUNTRIES
+                .iter()
+                .any(|c| name.strip_prefix(c) == Some("党")))
         && !name.ends_with("党党")
         && name != "中央党"
         && !NOT_ORG_ENDINGS.iter().any(|e| name.ends_with(e))
@@ -2082,10 +2083,14 @@ fn organizations(
                 span
             }
         };
-        // A state and a body read as one (印尼同|国际货币基金组织): the body.
+        // A state and a body read as one (印尼同|国际货币基金组织): the body. (Looked for only
+        // where 同, 与 or 和 stands inside: this runs for every body proposed.)
+        let joined = chars[span.start..span.end]
+            .iter()
+            .any(|&c| matches!(c, '同' | '与' | '和'));
         let span = COUNTRIES
             .iter()
-            .filter(|c| starts_with(chars, span.start, c))
+            .filter(|c| joined && starts_with(chars, span.start, c))
             .map(|c| span.start + c.chars().count())
             .find(|&k| {
                 k + 3 < span.end
