@@ -842,35 +842,16 @@ fn people(
             chain_at: title_ending_at(span.start).then_some(span.start),
         });
     }
-    // A surname with a form of address that neither the rules nor the tagger read (李老师看了,
-    // 郑先生创作, 老于的女儿): the surname, as People's Daily annotates it.
-    for span in addressed_surnames(chars, words) {
-        if !named.any(span) && !in_org.any(span) {
-            named.mark(span);
-            found.push(Found {
-                span,
-                name: text_of(chars, span),
-                titles: Vec::new(),
-                chain_at: None,
-            });
-        }
-    }
-    // A name that opens a clause and is followed by a verb of saying (陈和生说，, 哈比比表示):
-    // a speaker.
-    for span in speakers(chars, words) {
-        if !named.any(span) && !in_org.any(span) {
-            named.mark(span);
-            found.push(Found {
-                span,
-                name: text_of(chars, span),
-                titles: Vec::new(),
-                chain_at: None,
-            });
-        }
-    }
-    // The one met, received or visited, right after the verb (会见马英九一行, 会见了普拉博沃):
-    // a name there needs no title.
-    for span in met_names(chars, words) {
+    // Names found without the tagger or a title, where neither read one:
+    // - a surname with a form of address (李老师看了, 郑先生创作, 老于的女儿): the surname, as
+    //   People's Daily annotates it;
+    // - a name that opens a clause before a verb of saying (靳骕说，, 哈比比表示): a speaker;
+    // - the one met, received or visited, right after the verb (会见马英九一行).
+    let untitled = addressed_surnames(chars, words)
+        .into_iter()
+        .chain(speakers(chars, words))
+        .chain(met_names(chars, words));
+    for span in untitled {
         if !named.any(span) && !in_org.any(span) {
             named.mark(span);
             found.push(Found {
