@@ -1010,7 +1010,7 @@ fn people(
 /// Verbs of saying that follow a speaker's name.
 const SAYING: &[&str] = &["说", "表示", "指出", "认为", "强调", "介绍", "告诉"];
 
-/// Names that open a clause right before a verb of saying (陈和生说，): a Chinese name or a
+/// Names that open a clause right before a verb of saying (靳骕说，): a Chinese name or a
 /// transliteration, and no word the news knows unless it knows the person.
 fn speakers(chars: &[char], words: &Lexicon) -> Vec<Span> {
     let opens = |at: usize| {
