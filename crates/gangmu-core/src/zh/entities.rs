@@ -3515,12 +3515,14 @@ mod tests {
         assert_eq!(names, ["青川师范大学", "恒远科技有限公司"]);
     }
 
-    #[test]
-    fn tagger_organisations_read_from_inside_a_word_are_refused() {
-        // As if the tagger had proposed these spans: the first starts inside 有效.
-        let text = "要有效发挥政协作用，青川师范大学承办。";
-        let (chars, glued) = span_of(text, "效发挥政协");
-        let (_, whole) = span_of(text, "青川师范大学");
+    /// The organisation names of `text` as if the tagger had proposed `proposals` (a kind and
+    /// the words of the text it reads so), and nothing else.
+    fn orgs_proposed(text: &str, proposals: &[(Kind, &str)]) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let proposed: Vec<(Kind, Span)> = proposals
+            .iter()
+            .map(|&(kind, word)| (kind, span_of(text, word).1))
+            .collect();
         let resources = Resources::embedded();
         let orgs = organizations(
             resources.zh_rules(),
@@ -3528,43 +3530,33 @@ mod tests {
             text,
             &chars,
             &CharOffsets::new(text),
-            &[(Kind::Org, glued), (Kind::Org, whole)],
+            &proposed,
             &[],
         );
-        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        orgs.into_iter().map(|o| o.name).collect()
+    }
+
+    #[test]
+    fn tagger_organisations_read_from_inside_a_word_are_refused() {
+        // The first proposal starts inside 有效.
+        let names = orgs_proposed(
+            "要有效发挥政协作用，青川师范大学承办。",
+            &[(Kind::Org, "效发挥政协"), (Kind::Org, "青川师范大学")],
+        );
         assert_eq!(names, ["青川师范大学"]);
     }
 
     #[test]
     fn a_name_read_as_a_persons_before_a_company_ending_is_the_companys() {
-        // As if the tagger had read the company's name as a person's, and 邯钢 as one too.
-        let text = "森茂药业抱着成果落户本地，学习邯钢经验。";
-        let (chars, firm) = span_of(text, "森茂");
-        let (_, steel) = span_of(text, "邯钢");
-        let resources = Resources::embedded();
-        let orgs = organizations(
-            resources.zh_rules(),
-            resources.zh_words(),
-            text,
-            &chars,
-            &CharOffsets::new(text),
-            &[(Kind::Per, firm), (Kind::Per, steel)],
-            &[],
+        // The tagger reads the company's name as a person's, and 邯钢 as one too.
+        let names = orgs_proposed(
+            "森茂药业抱着成果落户本地，学习邯钢经验。",
+            &[(Kind::Per, "森茂"), (Kind::Per, "邯钢")],
         );
-        assert_eq!(org_names(&orgs), ["森茂药业", "邯钢"]);
+        assert_eq!(names, ["森茂药业", "邯钢"]);
         // A prime minister's cabinet, by the prime minister's name.
-        let text = "目前由高桥内阁执行的政策。";
-        let (chars, pm) = span_of(text, "高桥");
-        let orgs = organizations(
-            resources.zh_rules(),
-            resources.zh_words(),
-            text,
-            &chars,
-            &CharOffsets::new(text),
-            &[(Kind::Per, pm)],
-            &[],
-        );
-        assert_eq!(org_names(&orgs), ["高桥内阁"]);
+        let names = orgs_proposed("目前由高桥内阁执行的政策。", &[(Kind::Per, "高桥")]);
+        assert_eq!(names, ["高桥内阁"]);
         // A company ending the tagger's list lacks.
         let (_, orgs) = analyse("泰和药业抱着新药来到展会。");
         assert_eq!(org_names(&orgs), ["泰和药业"]);
