@@ -215,6 +215,17 @@ impl Packed {
         }
     }
 
+    /// Whether a packed span lies within one of the runs packed, not across the break that
+    /// joins two (Jane Doe|…|Summary).
+    pub fn within_one_run(&self, span: Span) -> bool {
+        let k = self.starts.partition_point(|&(p, _)| p <= span.start);
+        let next = self
+            .starts
+            .get(k)
+            .map_or(self.text.chars().count(), |&(p, _)| p);
+        span.end < next
+    }
+
     pub fn map_span(&self, span: Span) -> Span {
         let start = self.map(span.start);
         Span::new(start, start + span.len())

@@ -240,13 +240,18 @@ pub fn analyze_with(text: &str, resources: &Resources) -> Analysis {
             p.retain(|x| named(&x.name));
             o.retain(|x| named(&x.name));
         }
-        for m in p
-            .iter_mut()
-            .flat_map(|p| p.mentions.iter_mut())
-            .chain(o.iter_mut().flat_map(|o| o.mentions.iter_mut()))
-        {
-            *m = packed.map_span(*m);
-        }
+        // A name read across two of the packed runs is in neither: it is dropped.
+        let map = |mentions: &mut Vec<Span>, aliases: &mut Vec<String>| {
+            mentions.retain(|&m| packed.within_one_run(m));
+            mentions.iter_mut().for_each(|m| *m = packed.map_span(*m));
+            aliases.retain(|a| !a.contains('\n'));
+        };
+        p.iter_mut()
+            .for_each(|x| map(&mut x.mentions, &mut x.aliases));
+        o.iter_mut()
+            .for_each(|x| map(&mut x.mentions, &mut x.aliases));
+        p.retain(|x| !x.mentions.is_empty() && !x.name.contains('\n'));
+        o.retain(|x| !x.mentions.is_empty() && !x.name.contains('\n'));
         merge_entities(&mut people, &mut organizations, p, o);
     }
     let formulations = formulations::find(&prepared, language);

@@ -148,3 +148,17 @@ proptest! {
         }
     }
 }
+
+/// Found by the property above: an English name read across the Chinese between two Latin
+/// runs of one line (Senator Jane Doe|全市法院|Summary) is no mention of anyone.
+#[test]
+fn a_name_is_not_read_across_the_other_language() {
+    let text = "the Department of Agriculture (USDA)the Department of Agriculture (USDA)Senator Jane Doe全市法院第一章Summary第一章出席会议并讲话。";
+    let a = analyze(text);
+    for p in &a.people {
+        for m in &p.mentions {
+            let s = slice(text, m.start, m.end);
+            assert!(s == p.name || p.aliases.contains(&s), "{s} in {p:?}");
+        }
+    }
+}

@@ -11,6 +11,7 @@
 //! Cost: three Aho-Corasick automata over ~500 short patterns, built per call (well under a
 //! millisecond); one pass over the text each, so time is linear in the text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -68,9 +69,11 @@ impl Default for Rules {
 }
 
 pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organization>) {
-    let source: String = text.chars().iter().collect();
+    let written = text.chars();
+    let joined = with_hyphens_as_dots(written);
+    let chars: &[char] = &joined;
+    let source: String = chars.iter().collect();
     let offsets = CharOffsets::new(&source);
-    let chars = text.chars();
     let rules = resources.zh_rules();
     // Without the tagger (its asset not loaded), the rules alone.
     let proposed = match resources.zh_tagger() {
@@ -82,7 +85,7 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         None => Vec::new(),
     };
     let segmented = text.zh_words(resources.zh_words());
-    let orgs = organizations(
+    let mut orgs = organizations(
         rules,
         resources.zh_words(),
         &source,
@@ -91,8 +94,53 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         &proposed,
         segmented,
     );
-    let people = people(resources, &source, chars, &offsets, &orgs, &proposed);
+    let mut people = people(resources, &source, chars, &offsets, &orgs, &proposed);
+    if let Cow::Owned(_) = joined {
+        // Names as the text first writes them (迪亚斯-卡内尔), not as the rules read them.
+        let as_written = |name: &mut String| {
+            if let Some(at) = source.find(name.as_str()).filter(|_| name.contains('·')) {
+                let start = offsets.char_at(at);
+                *name = written[start..start + name.chars().count()]
+                    .iter()
+                    .collect();
+            }
+        };
+        for person in &mut people {
+            as_written(&mut person.name);
+            person.aliases.iter_mut().for_each(as_written);
+        }
+        for org in &mut orgs {
+            as_written(&mut org.name);
+            org.aliases.iter_mut().for_each(as_written);
+        }
+    }
     (people, orgs)
+}
+
+/// The text with a hyphen between two characters of transliteration read as the dot of a
+/// foreign name (迪亚斯-卡内尔 as 迪亚斯·卡内尔), so that the rules for dotted names apply;
+/// one character for one, so every index stays the same.
+fn with_hyphens_as_dots(chars: &[char]) -> Cow<'_, [char]> {
+    let joins = |i: usize| {
+        matches!(chars[i], '-' | '－' | '‐' | '‑')
+            && i > 0
+            && TRANSLITERATION_SET.contains(chars[i - 1])
+            && chars
+                .get(i + 1)
+                .is_some_and(|&c| TRANSLITERATION_SET.contains(c))
+            // Not a place's (开伯尔-普什图省, 哈茨菲尔德-杰克逊国际机场).
+            && !(i + 2..chars.len().min(i + 10))
+                .take_while(|&j| is_han(chars[j]))
+                .any(|j| starts_with_any(chars, j, PLACE_AFTER_NAME))
+    };
+    if !(0..chars.len()).any(joins) {
+        return Cow::Borrowed(chars);
+    }
+    Cow::Owned(
+        (0..chars.len())
+            .map(|i| if joins(i) { '·' } else { chars[i] })
+            .collect(),
+    )
 }
 
 /// Would a span the tagger proposes as a person pass for a name? Chinese names are a surname
@@ -146,10 +194,16 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         c == '中' || STATE_ABBREVIATIONS.contains(c) || PROVINCE_ABBREVIATIONS.contains(c)
     };
     if name.len() == 2 && name.iter().all(|&c| abbreviation(c))
-        || name[1] == '方' && (abbreviation(name[0]) || name[0] == '斯')
+        || name[1] == '方' && (abbreviation(name[0]) || "斯洪".contains(name[0]))
+        // Nor a state's language (德文, 法语).
+        || name.len() == 2 && "文语".contains(name[1]) && abbreviation(name[0])
         // Or a pair's (中马|命运共同体).
         || span.start > 0 && chars[span.start - 1] == '中' && abbreviation(name[0]) && word.contains("命运")
     {
+        return false;
+    }
+    // A place's name in parts (本-古里安|机场, 卡斯蒂利亚-拉曼查|自治区).
+    if name.contains(&'·') && starts_with_any(chars, span.end, PLACE_AFTER_NAME) {
         return false;
     }
     // A transliteration cut from a place's name (锡|林浩特, 伊利诺|伊州, 莫罗佐夫|斯克机场,
@@ -179,8 +233,15 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         }
     }
     let surname = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s)) || is_surname(name[0]);
-    let chinese = surname && name.len() <= 4 && name[1..].iter().all(|&c| can_be_in_name(c));
-    let foreign = name.iter().all(|&c| TRANSLITERATION_SET.contains(c));
+    let chinese = surname && name.len() <= 4 && can_be_given_name(name[0], &name[1..]);
+    // (其 of Mongolian names, 乌其尔勒, only inside a longer one: it is a word of its own.)
+    let foreign = name.iter().enumerate().all(|(i, &c)| {
+        TRANSLITERATION_SET.contains(c)
+            || c == '其' && name.len() >= 4 && i > 0 && i + 1 < name.len()
+    }) || name.len() >= 5
+        && !is_surname(name[0])
+        && !FUNCTION_SET.contains(name[0])
+        && is_foreign_word(&name[1..]);
     // Names the lists do not know (金正日, 冈田武史, 基里延科): the tagger's word, as long as no
     // function word or character of an institution's name (示范法庭) is inside.
     // Japanese names run to five (桥本龙太郎, 松下幸之助).
@@ -439,6 +500,24 @@ fn can_be_in_name(c: char) -> bool {
     is_han(c) && !NOT_IN_NAME_SET.contains(c)
 }
 
+/// Whether the characters after a surname can be a given name. 政 is kept out of names (党政,
+/// 市政府, 政协) except as one of two given characters that makes no word with the character
+/// before it (吴政隆, 范明政; not 廉政建设, 时政新闻 or 王主政).
+fn can_be_given_name(surname: char, given: &[char]) -> bool {
+    match given {
+        ['政', second] => {
+            !"党施廉时路严秦".contains(surname)
+                && can_be_in_name(*second)
+                && !"治策协务权委府".contains(*second)
+        }
+        [first, '政'] => {
+            can_be_in_name(*first)
+                && !"财民执参议内家国邮新廉勤施宪时德仁路朝理从亲干主当专暴苛行".contains(*first)
+        }
+        _ => given.iter().all(|&c| can_be_in_name(c)),
+    }
+}
+
 /// Whether `span` lies inside a country's name (利亚 of 阿尔及利亚总统).
 fn in_country_name(chars: &[char], span: Span) -> bool {
     COUNTRIES.iter().any(|c| {
@@ -483,6 +562,9 @@ fn name_end_strength(chars: &[char], end: usize) -> u8 {
 /// Length of a Chinese name starting at `at`, if one does: surname + 1–2 characters, ending at
 /// a boundary. `strict` asks for a non-Han character right after (for weak titles like 代表).
 fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
+    if let Some(len) = tibetan_name_at(chars, at) {
+        return Some(len);
+    }
     let surname = if COMPOUND_SURNAMES.iter().any(|s| starts_with(chars, at, s)) {
         2
     } else if chars.get(at).copied().is_some_and(is_surname) {
@@ -493,7 +575,9 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
     let mut best: Option<(u8, usize)> = None;
     for given in [1, 2] {
         let end = at + surname + given;
-        if end > chars.len() || !chars[at + surname..end].iter().all(|&c| can_be_in_name(c)) {
+        if end > chars.len()
+            || !can_be_given_name(chars[at + surname - 1], &chars[at + surname..end])
+        {
             break;
         }
         let strength = name_end_strength(chars, end);
@@ -529,6 +613,29 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
     }
     best.map(|(_, len)| len)
 }
+
+/// A Tibetan name of two common parts (白玛玉珍, 次仁卓嘎, 洛桑江村), ending where a name ends:
+/// no surname, so neither the surname rules nor a three-character reading (白玛玉|珍) fit it.
+fn tibetan_name_at(chars: &[char], at: usize) -> Option<usize> {
+    let part = |k: usize| {
+        chars
+            .get(k..k + 2)
+            .is_some_and(|p| TIBETAN_NAME_PARTS.chunks(2).any(|t| t == p))
+    };
+    (part(at) && part(at + 2) && name_end_strength(chars, at + 4) >= 1).then_some(4)
+}
+
+/// Parts of Tibetan names, two characters each.
+const TIBETAN_NAME_PARTS: &[char] = &[
+    '白', '玛', '次', '仁', '扎', '西', '多', '吉', '格', '桑', '洛', '桑', '达', '瓦', '旦', '增',
+    '尼', '玛', '卓', '玛', '央', '金', '平', '措', '索', '朗', '顿', '珠', '拉', '巴', '普', '布',
+    '边', '巴', '次', '旦', '强', '巴', '益', '西', '丹', '增', '德', '吉', '巴', '桑', '仁', '青',
+    '土', '登', '曲', '珍', '拉', '姆', '措', '姆', '央', '宗', '才', '旦', '贡', '觉', '赤', '列',
+    '嘎', '玛', '阿', '旺', '罗', '布', '米', '玛', '玉', '珍', '卓', '嘎', '拉', '珍', '次', '珠',
+    '朗', '杰', '旺', '堆', '江', '村', '群', '培', '普', '琼', '德', '庆', '桑', '珠', '嘉', '措',
+    '坚', '赞', '贡', '嘎', '索', '南', '才', '让', '赤', '林', '泽', '登', '泽', '仁', '仁', '增',
+    '更', '登', '拉', '毛', '措', '吉', '加', '措', '琼', '达',
+];
 
 /// A country, region or capital (哈萨克斯坦, 南非前…), at either end of a would-be name.
 fn is_place(word: &str) -> bool {
@@ -879,9 +986,19 @@ fn people(
         for f in &found {
             let span = f.span;
             let after = listed_name_after(chars, span.end, words)
-                .filter(|item| person_after(&named, item.end) || person_before(&named, span.start));
+                .filter(|item| person_after(&named, item.end) || person_before(&named, span.start))
+                .or_else(|| {
+                    listed_item_after(chars, span.end).filter(|&item| {
+                        person_after(&named, item.end) && unknown_name(chars, item, words)
+                    })
+                });
             let before = listed_name_before(chars, span.start, words)
-                .filter(|item| person_before(&named, item.start) || person_after(&named, span.end));
+                .filter(|item| person_before(&named, item.start) || person_after(&named, span.end))
+                .or_else(|| {
+                    listed_item_before(chars, span.start).filter(|&item| {
+                        person_before(&named, item.start) && unknown_name(chars, item, words)
+                    })
+                });
             more.extend(
                 after
                     .into_iter()
@@ -902,6 +1019,19 @@ fn people(
                     chain_at: None,
                 });
             }
+        }
+    }
+    // A name listed right after one a title stands before shares that title, also where the
+    // list was read only now (全国人大代表李小军、阿拉腾达来、何新民).
+    crate::order::sort_by_key(&mut found, |f| (f.span.start, 0));
+    for i in 1..found.len() {
+        let (before, after) = (&found[i - 1], &found[i]);
+        if after.chain_at.is_none()
+            && before.chain_at.is_some()
+            && after.span.start == before.span.end + 1
+            && chars[before.span.end] == '、'
+        {
+            found[i].chain_at = found[i - 1].chain_at;
         }
     }
     // The titles before each name, now that every name is known: a chain stops at the name
@@ -1044,7 +1174,7 @@ fn speakers(chars: &[char], words: &Lexicon) -> Vec<Span> {
         };
         let chinese = surname > 0
             && (at + surname + 1..=at + surname + 2).contains(&i)
-            && chars[at + surname..i].iter().all(|&c| can_be_in_name(c));
+            && can_be_given_name(chars[at + surname - 1], &chars[at + surname..i]);
         if !chinese && foreign_name_at(chars, at) != Some(i - at) {
             continue;
         }
@@ -1119,15 +1249,66 @@ fn listed_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
     };
     let chinese = surname > 0
         && (surname + 1..=surname + 2).contains(&name.len())
-        && name.iter().all(|&c| can_be_in_name(c));
-    let foreign =
-        (2..=6).contains(&name.len()) && name.iter().all(|&c| TRANSLITERATION_SET.contains(c));
+        && can_be_in_name(name[0])
+        && can_be_given_name(name[surname - 1], &name[surname..]);
+    let foreign = (2..=6).contains(&name.len())
+        && name.iter().all(|&c| TRANSLITERATION_SET.contains(c))
+        || name.len() <= 12
+            && name.contains(&'·')
+            && name.first() != Some(&'·')
+            && name.last() != Some(&'·')
+            && name
+                .iter()
+                .all(|&c| TRANSLITERATION_SET.contains(c) || IN_DOTTED_NAMES.contains(c));
     // (Cheapest tests first: the thorough one last.)
     (chinese || foreign)
         && !"县市区州省镇乡村".contains(name[name.len() - 1])
-        && words.count(&word) == 0
+        // Names the news repeats without a title are words of its list (杨震 52 times, 肖捷 131);
+        // the words a list of people takes for one are far more frequent.
+        && (words.count(&word) < 300 || words.is_known_person(&word))
         && !words.is_place(&word)
         && plausible_person(chars, item)
+}
+
+/// A list item between two people that has no surname or transliteration to show for it
+/// (黄丽萍、阿拉腾达来、何润生): a name still, when it is two to five characters no word or
+/// place of the news, and nothing in it stays out of names.
+fn unknown_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
+    let name = &chars[item.start..item.end];
+    let word: String = name.iter().collect();
+    (2..=5).contains(&name.len())
+        && name.iter().all(|&c| {
+            can_be_in_name(c) && !FUNCTION_SET.contains(c) && !INSTITUTION_SET.contains(c)
+        })
+        // (Nor a language or a people: 斯瓦希里文, 哈萨克族.)
+        && !"县市区州省镇乡村文语族人".contains(name[name.len() - 1])
+        && words.count(&word) == 0
+        && !words.is_place(&word)
+        && !is_place(&word)
+}
+
+/// The item between the 、 right after `end` and the next 、.
+fn listed_item_after(chars: &[char], end: usize) -> Option<Span> {
+    if chars.get(end) != Some(&'、') {
+        return None;
+    }
+    let start = end + 1;
+    let len = chars[start..].iter().take(7).position(|&c| !is_han(c))?;
+    (chars[start + len] == '、').then_some(Span::new(start, start + len))
+}
+
+/// The item between the 、 right before `start` and the 、 before it.
+fn listed_item_before(chars: &[char], start: usize) -> Option<Span> {
+    if start == 0 || chars[start - 1] != '、' {
+        return None;
+    }
+    let end = start - 1;
+    let len = chars[..end]
+        .iter()
+        .rev()
+        .take(7)
+        .position(|&c| !is_han(c))?;
+    (chars[end - len - 1] == '、').then_some(Span::new(end - len, end))
 }
 
 /// The list item right after a name that ends at `end` (…、冯骥才、): up to the next
@@ -1137,9 +1318,10 @@ fn listed_name_after(chars: &[char], end: usize, words: &Lexicon) -> Option<Span
         return None;
     }
     let start = end + 1;
+    // (Up to a dotted name's length: 帕巴拉·格列朗杰.)
     let run = chars[start..]
         .iter()
-        .take(7)
+        .take(12)
         .position(|&c| !is_han(c) && c != '·')
         .map_or(chars.len(), |n| start + n);
     if chars.get(run) == Some(&'、') {
@@ -1166,7 +1348,7 @@ fn listed_name_before(chars: &[char], start: usize, words: &Lexicon) -> Option<S
     }
     let end = start - 1;
     let mut first = end;
-    while first > 0 && end - first < 7 && (is_han(chars[first - 1]) || chars[first - 1] == '·') {
+    while first > 0 && end - first < 12 && (is_han(chars[first - 1]) || chars[first - 1] == '·') {
         first -= 1;
     }
     if first > 0 && chars[first - 1] == '、' || first == 0 || !is_han(chars[first - 1]) {
@@ -1388,8 +1570,30 @@ const JOINS_NAMES: &str = "和同与安说会见";
 
 /// What follows a place's name, not a person's (伊利诺伊|州, 德雷克|海峡).
 const PLACE_AFTER_NAME: &[&str] = &[
-    "州", "邦", "省", "市", "县", "镇", "村", "港", "湾", "岛", "湖", "河", "海峡", "海域", "山脉",
-    "机场", "地区", "群岛", "之家",
+    "州",
+    "邦",
+    "省",
+    "市",
+    "县",
+    "镇",
+    "村",
+    "港",
+    "湾",
+    "岛",
+    "湖",
+    "河",
+    "海峡",
+    "海域",
+    "山脉",
+    "机场",
+    "国际机场",
+    "地区",
+    "群岛",
+    "之家",
+    "自治区",
+    "冬奥会",
+    "奥运会",
+    "论坛",
 ];
 
 /// A transliterated name without its dot: every character one of transliteration.
@@ -1418,7 +1622,14 @@ fn transliteration_run_end(chars: &[char], span: Span) -> usize {
 /// A transliterated name the tagger cut a character or two short (扎哈罗|娃15日): the whole
 /// run, where it ends clearly. Where it does not (特朗普|威胁), the tagger's.
 fn whole_transliteration(chars: &[char], span: Span) -> Span {
-    if !is_foreign_word(&chars[span.start..span.end]) {
+    let name = &chars[span.start..span.end];
+    // (The tagger's first character may be one the list lacks: 别 of 别克捷|诺夫.)
+    let foreign = is_foreign_word(name)
+        || name.len() >= 3
+            && !is_surname(name[0])
+            && is_han(name[0])
+            && is_foreign_word(&name[1..]);
+    if !foreign {
         return span;
     }
     let end = transliteration_run_end(chars, span);
@@ -1812,6 +2023,9 @@ fn organizations(
         } else {
             mention.span.end
         };
+        // A party's committee of one term (中国共产党|第二十届中央委员会, 九三学社|第十五届中央委员会,
+        // 政协|第十四届全国委员会): one body.
+        let end = term_committee_end(chars, end).unwrap_or(end);
         let start = if body_text == "解放军"
             && term_start >= 2
             && starts_with(chars, term_start - 2, "人民")
@@ -1921,6 +2135,46 @@ fn organizations(
         }
     }
     merge_in_order(&mut found, ministries);
+    // A body of the world named by its field (世界数据组织, 国际电信联盟) that the lists and the
+    // tagger do not know: named twice in the document, so that a kind of body (国际恐怖组织,
+    // 国际人道组织) said once is not one.
+    let mut world_bodies = Vec::new();
+    for start in 0..chars.len().saturating_sub(6) {
+        if !matches!(chars[start], '世' | '国' | '全')
+            || !["世界", "国际", "全球"]
+                .iter()
+                .any(|w| starts_with(chars, start, w))
+        {
+            continue;
+        }
+        let field_start = start + 2;
+        let Some((end, field_end)) = (field_start + 2..=field_start + 4).find_map(|k| {
+            let field = &chars[field_start..k.min(chars.len())];
+            if k > chars.len()
+                || !field
+                    .iter()
+                    .all(|&c| is_han(c) && !FUNCTION_SET.contains(c))
+            {
+                return None;
+            }
+            longest_starting_at(chars, k, WORLD_BODY_ENDINGS).map(|n| (k + n, k))
+        }) else {
+            continue;
+        };
+        let field = text_of(chars, Span::new(field_start, field_end));
+        let span = Span::new(start, end);
+        let name = text_of(chars, span);
+        // (Nor a part of the body before it: 联合国|世界旅游组织.)
+        let after_body = found.iter().any(|f| f.span.end == start);
+        if !NOT_FIELDS.iter().any(|w| field.contains(w))
+            && !after_body
+            && !overlaps_any(&found, span)
+            && source.matches(name.as_str()).nth(1).is_some()
+        {
+            world_bodies.push(OrgMention::plain(chars, span));
+        }
+    }
+    merge_in_order(&mut found, world_bodies);
     // A newspaper in title marks (《人民日报》, 《纽约时报》, 《费加罗报》) is a news outlet; not
     // a communiqué, bulletin or forecast (《公报》, 《简报》).
     let mut papers = Vec::new();
@@ -2000,6 +2254,11 @@ fn organizations(
         std::iter::once((kind, first, company)).chain(second.map(|s| (kind, s, false)))
     });
     for (kind, span, company) in proposed {
+        // A mark the tagger reads into the name (3.|九三学社): not the name's.
+        let mut span = span;
+        while span.len() > 2 && !chars[span.start].is_alphanumeric() {
+            span.start += 1;
+        }
         let span = if kind == Kind::Org && !company {
             let span = with_bilateral_prefix(chars, span);
             // A person's name the tagger reads before the body is the body's (约翰斯·霍普|金斯大学)
@@ -2009,7 +2268,10 @@ fn organizations(
                 after_leading_name(span, &people_proposed),
                 &people_proposed,
             );
-            with_whole_term(chars, from_word_start(chars, span, segmented))
+            with_whole_term(
+                chars,
+                with_whole_country(chars, from_word_start(chars, span, segmented)),
+            )
         } else {
             span
         };
@@ -2295,6 +2557,15 @@ fn longest_ending_at(chars: &[char], end: usize, words: &[&str]) -> Option<usize
         .max()
 }
 
+/// The length of the longest of `words` that starts at `at`.
+fn longest_starting_at(chars: &[char], at: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter(|w| starts_with(chars, at, w))
+        .map(|w| w.chars().count())
+        .max()
+}
+
 /// Merges organisations a later pass found (in text order) into `found` (in text order): a
 /// linear merge, where a sort would be code of its own for each pass.
 #[inline(never)]
@@ -2544,6 +2815,63 @@ fn subunit_end(
     best
 }
 
+/// A body the tagger reads from inside the name of its country (委内|瑞拉武装部队): from the
+/// country's start.
+fn with_whole_country(chars: &[char], span: Span) -> Span {
+    let start = COUNTRIES.iter().find_map(|c| {
+        let n = c.chars().count();
+        (1..n)
+            .filter(|&o| o <= span.start && o < span.len())
+            .find(|&o| starts_with(chars, span.start - o, c))
+            .map(|o| span.start - o)
+    });
+    Span::new(start.unwrap_or(span.start), span.end)
+}
+
+/// Endings of the names of bodies of the world (世界数据组织, 国际电信联盟).
+const WORLD_BODY_ENDINGS: &[&str] = &[
+    "组织",
+    "联盟",
+    "联合会",
+    "协会",
+    "理事会",
+    "委员会",
+    "基金会",
+];
+
+/// Words that make a kind of body, not one (国际恐怖组织, 国际人道组织, 国际知名组织).
+const NOT_FIELDS: &[&str] = &[
+    "恐怖", "犯罪", "人道", "慈善", "多边", "区域", "地区", "相关", "有关", "专业", "主要", "其他",
+    "民间", "知名", "著名", "权威", "重要", "性", "各类", "政府", "友好", "合作", "社会", "经济",
+    "科技", "金融", "体育", "文化",
+];
+
+/// Where a term's committee written right after a body's name ends (…|第十五届中央委员会).
+fn term_committee_end(chars: &[char], end: usize) -> Option<usize> {
+    let mut k = end + usize::from(chars.get(end) == Some(&'第'));
+    let numerals = k;
+    while chars
+        .get(k)
+        .is_some_and(|&c| "一二三四五六七八九十".contains(c))
+    {
+        k += 1;
+    }
+    if k == numerals || chars.get(k) != Some(&'届') {
+        return None;
+    }
+    longest_starting_at(chars, k + 1, TERM_COMMITTEES).map(|n| k + 1 + n)
+}
+
+/// The committees a body elects for a term.
+const TERM_COMMITTEES: &[&str] = &[
+    "中央委员会",
+    "中央纪律检查委员会",
+    "中央常务委员会",
+    "中央军事委员会",
+    "全国委员会",
+    "全国委员会常务委员会",
+];
+
 /// A body's name without its term (十四届全国人大常委会, 第十四届全国人民代表大会): what is
 /// left after 第, numerals and 届, if that is a name of two characters or more.
 fn without_term(name: &str) -> Option<&str> {
@@ -2654,6 +2982,12 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             .strip_prefix("中共")
             .filter(|b| b.chars().count() >= 2 && !NATIONAL_BODIES.contains(&m.name.as_str()))
             .or_else(|| without_term(&m.name))
+            // 中国全国政协 is the 全国政协 the same document names.
+            .or_else(|| {
+                m.name
+                    .strip_prefix("中国")
+                    .filter(|b| b.chars().count() >= 3 && found.iter().any(|f| f.name == *b))
+            })
             .or_else(|| {
                 ["有限公司", "公司", "集团"]
                     .iter()
@@ -3900,5 +4234,136 @@ mod tests {
         assert_eq!(orgs.len(), 1);
         assert_eq!(orgs[0].name, "最高人民法院");
         assert_eq!(orgs[0].aliases, vec!["最高法院"]);
+    }
+
+    /// Each person's name with the titles the analysis gives it, in order.
+    fn named_with_titles(people: &[Person]) -> Vec<(&str, Vec<&str>)> {
+        people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.titles.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn zheng_is_in_given_names_but_not_in_words_of_government() {
+        let (people, _) = analyse(
+            "国务委员吴政隆出席会议。越南政府总理范明政表示欢迎。各级党政机关要做好廉政建设工作。",
+        );
+        assert_eq!(people_names(&people), vec!["吴政隆", "范明政"]);
+    }
+
+    #[test]
+    fn transliterated_names_with_rarer_characters_and_hyphens_are_whole() {
+        let (people, _) = analyse("总理在京分别会见蒙古国总理乌其尔勒和黑山总理斯帕伊奇。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("乌其尔勒", vec!["蒙古国总理"]),
+                ("斯帕伊奇", vec!["黑山总理"])
+            ]
+        );
+        let (people, _) = analyse("总理会见吉尔吉斯斯坦总理别克捷诺夫。");
+        assert_eq!(people_names(&people), vec!["别克捷诺夫"]);
+        // Written with a hyphen, kept as written; a place's name in parts is no person.
+        let text = "古巴国家主席迪亚斯-卡内尔13日表示，古巴将继续推进改革。迪亚斯-卡内尔说，经济形势依然严峻。导弹击中了本-古里安机场附近地区。";
+        let (people, _) = analyse(text);
+        assert_eq!(people_names(&people), vec!["迪亚斯-卡内尔"]);
+        assert_eq!(people[0].mentions.len(), 2);
+        let second = people[0].mentions[1];
+        let written: String = text.chars().skip(second.start).take(second.len()).collect();
+        assert_eq!(written, "迪亚斯-卡内尔");
+    }
+
+    #[test]
+    fn listed_names_the_news_knows_as_words_or_not_at_all_are_people() {
+        // 杨震 is a word of the news list (named there without a title).
+        let (people, _) = analyse("王东明、肖捷、杨震等出席座谈会。");
+        assert_eq!(people_names(&people), vec!["王东明", "肖捷", "杨震"]);
+        // A name of no known shape between two people shares the list's title, as do the
+        // names after it.
+        let (people, _) =
+            analyse("记者采访了全国人大代表李小军、王芳、阿拉腾达来、何新民和其他代表。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("李小军", vec!["全国人大代表"]),
+                ("王芳", vec!["全国人大代表"]),
+                ("阿拉腾达来", vec!["全国人大代表"]),
+                ("何新民", vec!["全国人大代表"]),
+            ]
+        );
+        // Not a list of languages.
+        let (people, _) = analyse("该书已译成阿拉伯文、德文、斯瓦希里文、法文出版。");
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn tibetan_names_of_two_parts_and_less_common_surnames_are_read_whole() {
+        let (people, _) = analyse(
+            "来自拉萨的全国人大代表白玛玉珍介绍，当地牧民收入持续增长。全国政协委员洛桑江村介绍了情况。",
+        );
+        assert_eq!(people_names(&people), vec!["白玛玉珍", "洛桑江村"]);
+        let (people, _) = analyse("全国政协委员傅新华、阎立军、赖文海接受了采访。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("傅新华", vec!["全国政协委员"]),
+                ("阎立军", vec!["全国政协委员"]),
+                ("赖文海", vec!["全国政协委员"]),
+            ]
+        );
+        // Flood peaks and the Honduran side are no people.
+        let (people, _) = analyse("第2号洪峰顺利通过。洪方表示支持。");
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn the_other_parties_and_their_committees_of_a_term_are_organisations() {
+        let (people, orgs) = analyse(
+            "民革中央主席郑建邦、农工党中央主席何维、九三学社中央主席武维华出席。大会选举产生了九三学社第十六届中央委员会。",
+        );
+        assert_eq!(people_names(&people), vec!["郑建邦", "何维", "武维华"]);
+        assert_eq!(
+            org_names(&orgs),
+            vec![
+                "民革中央",
+                "农工党中央",
+                "九三学社中央",
+                "九三学社第十六届中央委员会"
+            ]
+        );
+        let (_, orgs) = analyse(
+            "中国共产党第二十届中央委员会第四次全体会议在京举行。老挝人民革命党中央总书记访华。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec!["中国共产党第二十届中央委员会", "老挝人民革命党"]
+        );
+    }
+
+    #[test]
+    fn bodies_are_read_with_their_country_and_field() {
+        let (_, orgs) = analyse("委内瑞拉武装部队进入战备状态。");
+        assert_eq!(org_names(&orgs), vec!["委内瑞拉武装部队"]);
+        // A body of the world named twice; a kind of body said once is none.
+        let (_, orgs) = analyse(
+            "世界气候数据组织成立大会在日内瓦举行。世界气候数据组织首批成员有40个国家。国际恐怖组织仍在活动。",
+        );
+        assert_eq!(org_names(&orgs), vec!["世界气候数据组织"]);
+        assert_eq!(orgs[0].mentions.len(), 2);
+        let (_, orgs) = analyse("中国全国政协愿与各方加强交流。全国政协将继续发挥作用。");
+        assert_eq!(org_names(&orgs), vec!["中国全国政协"]);
+        assert_eq!(orgs[0].aliases, vec!["全国政协"]);
+        let (people, orgs) = analyse("他来华出席2026年夏季达沃斯论坛。法国国民议会议长布朗-皮韦访华。越共中央总书记会见代表团。");
+        assert_eq!(people_names(&people), vec!["布朗-皮韦"]);
+        assert_eq!(org_names(&orgs), vec!["法国国民议会", "越共中央"]);
+        // A list's number is not part of the name.
+        let (_, orgs) = analyse("3.九三学社第十二次全国代表大会在京开幕。");
+        assert_eq!(org_names(&orgs), vec!["九三学社"]);
     }
 }
