@@ -510,6 +510,12 @@ fn can_be_given_name(surname: char, given: &[char]) -> bool {
                 && can_be_in_name(*second)
                 && !"治策协务权委府".contains(*second)
         }
+        // 为 likewise (吴为山; not 成为, 尤为重要, 以…为主).
+        ['为', second] => {
+            !"成尤何".contains(surname)
+                && can_be_in_name(*second)
+                && !"主首止期核重".contains(*second)
+        }
         [first, '政'] => {
             can_be_in_name(*first)
                 && !"财民执参议内家国邮新廉勤施宪时德仁路朝理从亲干主当专暴苛行".contains(*first)
@@ -928,7 +934,15 @@ fn people(
             || name_end_strength(chars, span.end) < 2 && word_across_end(chars, words, span);
         // The tagger reads a word after a name's title as a name (习近平总书记|郑重宣布).
         let after_named_title = titles_after_names.binary_search(&span.start).is_ok();
+        // A surname-like character before one of the commonest words of the news, untitled
+        // (首张|国际认可): that word.
+        let before_common_word = span.len() == 3
+            && is_surname(chars[span.start])
+            && !title_ending_at(span.start)
+            && words.count_chars(&chars[span.start + 1..span.end]) >= 2000
+            && !words.is_known_person(&text_of(chars, span));
         if kind != Kind::Per
+            || before_common_word
             || named.any(span)
             || in_org.any(span)
             || !plausible
@@ -957,7 +971,8 @@ fn people(
     let untitled = addressed_surnames(chars, words)
         .into_iter()
         .chain(speakers(chars, words))
-        .chain(met_names(chars, words));
+        .chain(met_names(chars, words))
+        .chain(attendees(chars, words));
     for span in untitled {
         if !named.any(span) && !in_org.any(span) {
             named.mark(span);
@@ -1234,9 +1249,69 @@ fn met_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
     out
 }
 
+/// The people a report lists as attending, on a line of their own (肖捷、夏宝龙参加会见。,
+/// 王毅参加。): every item of the list, when each reads as a name, before 参加, 出席 or 陪同
+/// (with 等) and the end of the sentence or what they attended.
+fn attendees(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in 2..chars.len() {
+        if !matches!(chars[i], '参' | '出' | '陪')
+            || !starts_with_any(chars, i, &["参加", "出席", "陪同"])
+        {
+            continue;
+        }
+        let after = i + 2;
+        let closes = chars.get(after).is_none_or(|&c| c == '。')
+            || starts_with_any(
+                chars,
+                after,
+                &["会见", "会谈", "上述活动", "活动", "仪式", "会议"],
+            ) && chars.get(after + 2..).is_some_and(|rest| {
+                let k = rest.iter().position(|&c| !is_han(c)).unwrap_or(rest.len());
+                k <= 2 && rest.get(k).is_none_or(|&c| c == '。')
+            });
+        if !closes {
+            continue;
+        }
+        let list_end = if chars[i - 1] == '等' { i - 1 } else { i };
+        // Back to the start of the line or sentence, item by item.
+        let mut items = Vec::new();
+        let mut end = list_end;
+        let complete = loop {
+            let mut start = end;
+            while start > 0
+                && (is_han(chars[start - 1]) || chars[start - 1] == '·')
+                && end - start < 12
+            {
+                start -= 1;
+            }
+            let item = Span::new(start, end);
+            // (Names there are often words of the news list: 吴政隆 420 times.)
+            if item.len() < 2 || !listed_name_within(chars, item, words, 2000) {
+                break false;
+            }
+            items.push(item);
+            match start.checked_sub(1).map(|k| chars[k]) {
+                Some('、') => end = start - 1,
+                None | Some('\n' | '。' | '，' | '：' | ' ' | '　') => break true,
+                Some(_) => break false,
+            }
+        };
+        if complete {
+            out.extend(items);
+        }
+    }
+    out
+}
+
 /// Whether a list's item (`item`, between separators) reads as a person's name: a surname
 /// and one or two characters, or a transliteration, and no word or place the news knows.
 fn listed_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
+    listed_name_within(chars, item, words, 300)
+}
+
+/// [`listed_name`], for a word the news writes fewer than `most` times.
+fn listed_name_within(chars: &[char], item: Span, words: &Lexicon, most: u32) -> bool {
     let name = &chars[item.start..item.end];
     if name.len() < 2 {
         return false;
@@ -1265,7 +1340,7 @@ fn listed_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
         && !"县市区州省镇乡村".contains(name[name.len() - 1])
         // Names the news repeats without a title are words of its list (杨震 52 times, 肖捷 131);
         // the words a list of people takes for one are far more frequent.
-        && (words.count(&word) < 300 || words.is_known_person(&word))
+        && (words.count(&word) < most || words.is_known_person(&word))
         && !words.is_place(&word)
         && plausible_person(chars, item)
 }
@@ -2265,13 +2340,19 @@ fn organizations(
             // when a dotted name runs into it.
             let span = with_transliteration_start(
                 chars,
-                after_leading_name(span, &people_proposed),
+                after_removed_name(chars, after_leading_name(span, &people_proposed)),
                 &people_proposed,
             );
             with_whole_term(
                 chars,
                 with_whole_country(chars, from_word_start(chars, span, segmented)),
             )
+        } else {
+            span
+        };
+        // A title's first word read into the name (…经济委员会|驻会副主任): not the body's.
+        let span = if span.len() > 4 && chars[span.end - 2..span.end] == ['驻', '会'] {
+            Span::new(span.start, span.end - 2)
         } else {
             span
         };
@@ -2482,6 +2563,32 @@ fn after_leading_name(span: Span, people: &[Span]) -> Span {
         Some(p) if p.end + 2 <= span.end => Span::new(p.end, span.end),
         _ => span,
     }
+}
+
+/// A body read with the name of the person a decision removes or appoints (撤销|唐一军|政协第十四届
+/// 全国委员会委员资格, 任命|王某|国务院…): the body alone.
+fn after_removed_name(chars: &[char], span: Span) -> Span {
+    // The name starts right after the verb, at or a little before the tagger's start.
+    let name_start = (span.start.saturating_sub(2)..=span.start).find(|&v| {
+        v >= 2
+            && is_surname(chars[v])
+            && ["撤销", "免去", "任命", "罢免"]
+                .iter()
+                .any(|w| starts_with(chars, v - 2, w))
+    });
+    let Some(name_start) = name_start else {
+        return span;
+    };
+    (2..=3)
+        .map(|n| name_start + n)
+        .find(|&at| {
+            at >= span.start
+                && at + 4 <= span.end
+                && ["政协", "全国", "中共", "中央", "国务院", "国家", "最高"]
+                    .iter()
+                    .any(|b| starts_with(chars, at, b))
+        })
+        .map_or(span, |at| Span::new(at, span.end))
 }
 
 /// A company's two-character short form: the place's or the nation's character and 钢
@@ -2699,6 +2806,10 @@ fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> 
         return None;
     };
     let level_start = body.start - admin.chars().count();
+    // A special administrative region's government (特别行政|区政府) is no district's.
+    if level_start >= 2 && starts_with(chars, level_start - 2, "行政") {
+        return None;
+    }
     // 省、市人大代表: levels listed with 、 share one body — coordinated, no single organisation.
     if level_start >= 2
         && chars[level_start - 1] == '、'
@@ -2884,6 +2995,18 @@ fn without_term(name: &str) -> Option<&str> {
     (numerals > 0 && bare.chars().count() >= 2).then_some(bare)
 }
 
+/// A body's name without the term written inside it (政协|第十四届|全国委员会).
+fn without_inner_term(name: &str) -> Option<String> {
+    let at = name.find('第').filter(|&at| at > 0)?;
+    let rest = &name[at + '第'.len_utf8()..];
+    let numerals = rest
+        .char_indices()
+        .find(|&(_, c)| !"一二三四五六七八九十百".contains(c))
+        .map_or(rest.len(), |(i, _)| i);
+    let after = rest[numerals..].strip_prefix('届')?;
+    (numerals > 0).then(|| format!("{}{after}", &name[..at]))
+}
+
 /// A term read in part (四届全国人大常委会 of 十四届…): the whole number.
 fn with_whole_term(chars: &[char], span: Span) -> Span {
     let numeral = |c: char| "一二三四五六七八九十百第".contains(c);
@@ -2962,10 +3085,13 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             for f in forms {
                 key_of.entry(f).or_insert_with(|| key.clone());
             }
-        } else if let Some(group) = NATIONAL_ALIASES
-            .iter()
-            .find(|g| g.contains(&m.name.as_str()))
-        {
+        } else if let Some(group) = {
+            // (Also with a term inside the name: 政协第十四届全国委员会.)
+            let unterm = without_inner_term(&m.name);
+            NATIONAL_ALIASES.iter().find(|g| {
+                g.contains(&m.name.as_str()) || unterm.as_deref().is_some_and(|u| g.contains(&u))
+            })
+        } {
             let key = group
                 .iter()
                 .find_map(|f| key_of.get(*f).cloned())
@@ -2982,6 +3108,22 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             .strip_prefix("中共")
             .filter(|b| b.chars().count() >= 2 && !NATIONAL_BODIES.contains(&m.name.as_str()))
             .or_else(|| without_term(&m.name))
+            // 洪国会 is the 洪都拉斯国会 the same document names, 美国会 the 美国国会.
+            .or_else(|| {
+                let first = m.name.chars().next()?;
+                let rest = &m.name[first.len_utf8()..];
+                (rest.chars().count() >= 2)
+                    .then(|| {
+                        found.iter().map(|f| f.name.as_str()).find(|full| {
+                            full.strip_suffix(rest).is_some_and(|country| {
+                                country.len() > first.len_utf8()
+                                    && country.starts_with(first)
+                                    && COUNTRIES.contains(&country)
+                            })
+                        })
+                    })
+                    .flatten()
+            })
             // 中国全国政协 is the 全国政协 the same document names.
             .or_else(|| {
                 m.name
@@ -4365,5 +4507,59 @@ mod tests {
         // A list's number is not part of the name.
         let (_, orgs) = analyse("3.九三学社第十二次全国代表大会在京开幕。");
         assert_eq!(org_names(&orgs), vec!["九三学社"]);
+    }
+
+    #[test]
+    fn a_surname_like_character_before_a_common_word_is_no_name() {
+        let (people, _) = analyse("这家企业拿到了全球首张国际认可的绿色证书。");
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn a_line_of_attendees_names_people() {
+        let (people, _) =
+            analyse("双方签署了合作文件。\n肖捷、夏宝龙参加会见。\n李干杰、吴政隆等参加上述活动。");
+        assert_eq!(
+            people_names(&people),
+            vec!["肖捷", "夏宝龙", "李干杰", "吴政隆"]
+        );
+        // Not bodies or groups that attend.
+        let (people, _) = analyse("会议结束。\n全体党员参加。\n有关部门负责同志参加会议。");
+        assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn wei_in_given_names_and_titles_of_museums() {
+        let (people, _) = analyse(
+            "全国政协副秘书长、中国美术馆馆长吴为山应邀作报告。这项工作尤为重要，成为全国典范。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("吴为山", vec!["全国政协副秘书长", "中国美术馆馆长"])]
+        );
+    }
+
+    #[test]
+    fn a_body_with_its_term_inside_is_the_body_and_no_name_is_read_into_it() {
+        let (people, orgs) = analyse(
+            "政协第十四届全国委员会第十八次主席会议在京召开。会议通过了《政协全国委员会关于开展学习活动的意见》，审议通过了关于撤销陈立军政协第十四届全国委员会委员资格的决定。全国政协将召开常委会。",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(org_names(&orgs), vec!["政协第十四届全国委员会"]);
+        assert_eq!(orgs[0].aliases, vec!["政协全国委员会", "全国政协"]);
+    }
+
+    #[test]
+    fn regions_governments_and_short_forms_of_states_bodies() {
+        let (_, orgs) =
+            analyse("香港特别行政区政府将全力配合。特别行政区政府依法施政。香港特区政府表示欢迎。");
+        assert_eq!(org_names(&orgs), vec!["香港特别行政区政府"]);
+        assert_eq!(orgs[0].aliases, vec!["香港特区政府"]);
+        let (_, orgs) = analyse(
+            "洪都拉斯国会主席表示感谢。洪国会愿加强合作。美国国会通过法案，美国会两党分歧依旧。",
+        );
+        assert_eq!(org_names(&orgs), vec!["洪都拉斯国会", "美国国会"]);
+        assert_eq!(orgs[0].aliases, vec!["洪国会"]);
+        assert_eq!(orgs[1].aliases, vec!["美国会"]);
     }
 }
