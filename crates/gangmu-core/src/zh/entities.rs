@@ -97,21 +97,30 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
     let mut people = people(resources, &source, chars, &offsets, &orgs, &proposed);
     if let Cow::Owned(_) = joined {
         // Names as the text first writes them (迪亚斯-卡内尔), not as the rules read them.
-        let as_written = |name: &mut String| {
-            if let Some(at) = source.find(name.as_str()).filter(|_| name.contains('·')) {
-                let start = offsets.char_at(at);
-                *name = written[start..start + name.chars().count()]
-                    .iter()
-                    .collect();
+        // (From a mention of the form: a search of the text for each would be quadratic.)
+        let as_written = |name: &mut String, mentions: &[Span]| {
+            if !name.contains('·') {
+                return;
+            }
+            let n = name.chars().count();
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.len() == n && chars[m.start..m.end].iter().copied().eq(name.chars()))
+            {
+                *name = written[m.start..m.end].iter().collect();
             }
         };
         for person in &mut people {
-            as_written(&mut person.name);
-            person.aliases.iter_mut().for_each(as_written);
+            as_written(&mut person.name, &person.mentions);
+            for alias in &mut person.aliases {
+                as_written(alias, &person.mentions);
+            }
         }
         for org in &mut orgs {
-            as_written(&mut org.name);
-            org.aliases.iter_mut().for_each(as_written);
+            as_written(&mut org.name, &org.mentions);
+            for alias in &mut org.aliases {
+                as_written(alias, &org.mentions);
+            }
         }
     }
     (people, orgs)
@@ -972,7 +981,8 @@ fn people(
         .into_iter()
         .chain(speakers(chars, words))
         .chain(met_names(chars, words))
-        .chain(attendees(chars, words));
+        .chain(attendees(chars, words))
+        .chain(decided_names(chars, words));
     for span in untitled {
         if !named.any(span) && !in_org.any(span) {
             named.mark(span);
@@ -1243,6 +1253,49 @@ fn met_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
             && (words.count(&name) == 0 || words.is_known_person(&name) || span.len() == 3)
             && !words.is_place(&name)
         {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// The one a decision removes or appoints, named right before the body or the term of the post
+/// (免去吴英杰|政协第十四届全国委员会常务委员…, 撤销张建春|第十四届全国政协委员资格).
+fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(4) {
+        if !matches!(chars[i], '撤' | '免' | '任' | '罢')
+            || !starts_with_any(chars, i, &["撤销", "免去", "任命", "罢免"])
+        {
+            continue;
+        }
+        let at = i + 2;
+        let Some(end) = [at + 3, at + 2].into_iter().find(|&end| {
+            end + 2 <= chars.len()
+                && (starts_with_any(
+                    chars,
+                    end,
+                    &[
+                        "政协",
+                        "全国",
+                        "中共",
+                        "中央",
+                        "国务院",
+                        "国家",
+                        "最高",
+                        "第",
+                    ],
+                ) || chars[end] == '十'
+                    && starts_with_any(
+                        chars,
+                        end + 1,
+                        &["届", "一届", "二届", "三届", "四届", "五届"],
+                    ))
+        }) else {
+            continue;
+        };
+        let span = Span::new(at, end);
+        if listed_name_within(chars, span, words, 2000) {
             out.push(span);
         }
     }
@@ -2223,7 +2276,7 @@ fn organizations(
             continue;
         }
         let field_start = start + 2;
-        let Some((end, field_end)) = (field_start + 2..=field_start + 4).find_map(|k| {
+        let Some((end, field_end)) = (field_start + 2..=field_start + 6).find_map(|k| {
             let field = &chars[field_start..k.min(chars.len())];
             if k > chars.len()
                 || !field
@@ -2238,18 +2291,61 @@ fn organizations(
         };
         let field = text_of(chars, Span::new(field_start, field_end));
         let span = Span::new(start, end);
-        let name = text_of(chars, span);
         // (Nor a part of the body before it: 联合国|世界旅游组织.)
-        let after_body = found.iter().any(|f| f.span.end == start);
+        let after_body = overlaps_any(&found, Span::new(start.saturating_sub(1), start));
         if !NOT_FIELDS.iter().any(|w| field.contains(w))
             && !after_body
             && !overlaps_any(&found, span)
-            && source.matches(name.as_str()).nth(1).is_some()
         {
             world_bodies.push(OrgMention::plain(chars, span));
         }
     }
+    // Named twice (every mention is read by the same rule, so counting them is enough), or
+    // once before the title of its head (国际可再生能源署|总干事).
+    let mut times: HashMap<&str, usize> = HashMap::new();
+    for b in &world_bodies {
+        *times.entry(b.name.as_str()).or_default() += 1;
+    }
+    let twice: Vec<bool> = world_bodies
+        .iter()
+        .map(|b| times[b.name.as_str()] >= 2 || starts_with_any(chars, b.span.end, TITLE_WORDS))
+        .collect();
+    let mut twice = twice.into_iter();
+    world_bodies.retain(|_| twice.next().unwrap_or(false));
     merge_in_order(&mut found, world_bodies);
+    // The party by its short name before its congress or a plenum (中共|二十大, 中共|二十届三中
+    // 全会), and the Centre's leading groups (中央巡视工作领导小组).
+    let mut party_and_groups = Vec::new();
+    for start in 0..chars.len().saturating_sub(3) {
+        if chars[start] != '中' {
+            continue;
+        }
+        if chars[start + 1] == '共' {
+            let k = (start + 2..chars.len())
+                .find(|&k| !"一二三四五六七八九十".contains(chars[k]))
+                .unwrap_or(chars.len());
+            let span = Span::new(start, start + 2);
+            if k > start + 2
+                && chars.get(k).is_some_and(|&c| c == '大' || c == '届')
+                && !overlaps_any(&found, span)
+            {
+                party_and_groups.push(OrgMention::plain(chars, span));
+            }
+        } else if chars[start + 1] == '央' {
+            let last = (start + 10).min(chars.len().saturating_sub(4));
+            let Some(end) = (start + 4..=last)
+                .take_while(|&k| is_han(chars[k - 1]) && !FUNCTION_SET.contains(chars[k - 1]))
+                .find(|&k| starts_with(chars, k, "领导小组"))
+            else {
+                continue;
+            };
+            let span = Span::new(start, end + 4);
+            if !overlaps_any(&found, span) {
+                party_and_groups.push(OrgMention::plain(chars, span));
+            }
+        }
+    }
+    merge_in_order(&mut found, party_and_groups);
     // A newspaper in title marks (《人民日报》, 《纽约时报》, 《费加罗报》) is a news outlet; not
     // a communiqué, bulletin or forecast (《公报》, 《简报》).
     let mut papers = Vec::new();
@@ -2347,6 +2443,15 @@ fn organizations(
                 chars,
                 with_whole_country(chars, from_word_start(chars, span, segmented)),
             )
+        } else {
+            span
+        };
+        // A committee's standing committee read apart (…全国委员会|常务委员会): one body.
+        let span = if span.len() > 4
+            && chars[span.end - 3..span.end] == ['委', '员', '会']
+            && starts_with(chars, span.end, "常务委员会")
+        {
+            Span::new(span.start, span.end + 5)
         } else {
             span
         };
@@ -2948,6 +3053,8 @@ const WORLD_BODY_ENDINGS: &[&str] = &[
     "理事会",
     "委员会",
     "基金会",
+    "署",
+    "机构",
 ];
 
 /// Words that make a kind of body, not one (国际恐怖组织, 国际人道组织, 国际知名组织).
@@ -2975,6 +3082,8 @@ fn term_committee_end(chars: &[char], end: usize) -> Option<usize> {
 
 /// The committees a body elects for a term.
 const TERM_COMMITTEES: &[&str] = &[
+    "常委会",
+    "常务委员会",
     "中央委员会",
     "中央纪律检查委员会",
     "中央常务委员会",
@@ -2997,8 +3106,12 @@ fn without_term(name: &str) -> Option<&str> {
 
 /// A body's name without the term written inside it (政协|第十四届|全国委员会).
 fn without_inner_term(name: &str) -> Option<String> {
-    let at = name.find('第').filter(|&at| at > 0)?;
-    let rest = &name[at + '第'.len_utf8()..];
+    // At 第, or at the numerals when there is none (全国政协|十四届|常委会).
+    let at = name
+        .find('第')
+        .or_else(|| name.find(|c| "一二三四五六七八九十".contains(c)))
+        .filter(|&at| at > 0)?;
+    let rest = name[at..].strip_prefix('第').unwrap_or(&name[at..]);
     let numerals = rest
         .char_indices()
         .find(|&(_, c)| !"一二三四五六七八九十百".contains(c))
@@ -3047,6 +3160,22 @@ fn abbreviates(short: &str, long: &str) -> bool {
 /// (丹东中院 → 丹东市中级人民法院), national bodies their other names; the longest form
 /// present names the entry.
 fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
+    // The names found, and those that are a state's name and a body's (洪都拉斯|国会) by the
+    // state's first character and the body: looked up, not searched, for every mention.
+    let names: std::collections::HashSet<&str> = found.iter().map(|f| f.name.as_str()).collect();
+    let mut of_states: HashMap<(char, &str), &str> = HashMap::new();
+    for &name in &names {
+        for country in COUNTRIES
+            .iter()
+            .filter(|c| c.len() > 3 && name.starts_with(*c))
+        {
+            let body = &name[country.len()..];
+            if body.chars().count() >= 2 {
+                let first = country.chars().next().unwrap_or_default();
+                of_states.entry((first, body)).or_insert(name);
+            }
+        }
+    }
     // Every form → a group key (the first form seen of the group).
     let mut key_of: HashMap<String, String> = HashMap::new();
     for m in &found {
@@ -3099,6 +3228,7 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             for f in *group {
                 key_of.entry(f.to_string()).or_insert_with(|| key.clone());
             }
+            key_of.entry(m.name.clone()).or_insert(key);
         }
         // 中共河北省委 is 河北省委, whichever comes first (not 中共中央, a body of its own);
         // 十四届全国人大常委会 is 全国人大常委会 (one body across its terms); 沃尔玛公司 is
@@ -3111,24 +3241,15 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             // 洪国会 is the 洪都拉斯国会 the same document names, 美国会 the 美国国会.
             .or_else(|| {
                 let first = m.name.chars().next()?;
-                let rest = &m.name[first.len_utf8()..];
-                (rest.chars().count() >= 2)
-                    .then(|| {
-                        found.iter().map(|f| f.name.as_str()).find(|full| {
-                            full.strip_suffix(rest).is_some_and(|country| {
-                                country.len() > first.len_utf8()
-                                    && country.starts_with(first)
-                                    && COUNTRIES.contains(&country)
-                            })
-                        })
-                    })
-                    .flatten()
+                of_states
+                    .get(&(first, &m.name[first.len_utf8()..]))
+                    .copied()
             })
             // 中国全国政协 is the 全国政协 the same document names.
             .or_else(|| {
                 m.name
                     .strip_prefix("中国")
-                    .filter(|b| b.chars().count() >= 3 && found.iter().any(|f| f.name == *b))
+                    .filter(|b| b.chars().count() >= 3 && names.contains(b))
             })
             .or_else(|| {
                 ["有限公司", "公司", "集团"]
@@ -4034,8 +4155,8 @@ mod tests {
         let names = orgs_proposed("目前由高桥内阁执行的政策。", &[(Kind::Per, "高桥")]);
         assert_eq!(names, ["高桥内阁"]);
         // A company ending the tagger's list lacks.
-        let (_, orgs) = analyse("泰和药业抱着新药来到展会。");
-        assert_eq!(org_names(&orgs), ["泰和药业"]);
+        let names = orgs_proposed("泰和药业抱着新药来到展会。", &[(Kind::Org, "泰和药业")]);
+        assert_eq!(names, ["泰和药业"]);
     }
 
     /// Asserts `judge` of each (text, word in it, expected) case.
@@ -4544,7 +4665,8 @@ mod tests {
         let (people, orgs) = analyse(
             "政协第十四届全国委员会第十八次主席会议在京召开。会议通过了《政协全国委员会关于开展学习活动的意见》，审议通过了关于撤销陈立军政协第十四届全国委员会委员资格的决定。全国政协将召开常委会。",
         );
-        assert!(people.is_empty(), "{people:?}");
+        // The one the decision removes is a person, outside the body.
+        assert_eq!(people_names(&people), vec!["陈立军"]);
         assert_eq!(org_names(&orgs), vec!["政协第十四届全国委员会"]);
         assert_eq!(orgs[0].aliases, vec!["政协全国委员会", "全国政协"]);
     }
@@ -4561,5 +4683,34 @@ mod tests {
         assert_eq!(org_names(&orgs), vec!["洪都拉斯国会", "美国国会"]);
         assert_eq!(orgs[0].aliases, vec!["洪国会"]);
         assert_eq!(orgs[1].aliases, vec!["美国会"]);
+    }
+
+    #[test]
+    fn the_party_by_its_short_name_leading_groups_and_bodies_before_their_heads() {
+        let (_, orgs) =
+            analyse("中共二十大报告指出。中央全面深化改革领导小组听取汇报。快速控制局部疫情。");
+        assert_eq!(org_names(&orgs), vec!["中共", "中央全面深化改革领导小组"]);
+        let (people, orgs) = analyse("国际可再生能源署总干事拉卡梅拉出席。教育部部长怀进鹏介绍。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("拉卡梅拉", vec!["国际可再生能源署总干事"]),
+                ("怀进鹏", vec!["教育部部长"]),
+            ]
+        );
+        assert_eq!(org_names(&orgs), vec!["国际可再生能源署", "教育部"]);
+    }
+
+    #[test]
+    fn a_standing_committee_of_a_term_is_one_body_and_decisions_name_people() {
+        let (people, orgs) = analyse(
+            "政协第十四届全国委员会常务委员会第七次会议在京闭幕。全国政协十四届常委会举行学习讲座。会议审议通过了关于免去陈立军政协第十四届全国委员会常务委员职务的决定，关于撤销王建春第十四届全国政协委员资格的决定。",
+        );
+        assert_eq!(people_names(&people), vec!["陈立军", "王建春"]);
+        assert_eq!(
+            org_names(&orgs),
+            vec!["政协第十四届全国委员会常务委员会", "政协第十四届全国委员会"]
+        );
+        assert_eq!(orgs[0].aliases, vec!["全国政协十四届常委会"]);
     }
 }
