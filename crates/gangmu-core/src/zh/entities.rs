@@ -1000,10 +1000,12 @@ fn people(
     // in lists as names too, 明尼阿波利斯、费城, 西芹、花椰菜.)
     loop {
         let person_before = |named: &Marks, start: usize| {
-            start >= 2 && chars[start - 1] == '、' && named.any(Span::new(start - 2, start - 1))
+            start >= 2
+                && separates_items(chars[start - 1])
+                && named.any(Span::new(start - 2, start - 1))
         };
         let person_after = |named: &Marks, end: usize| {
-            chars.get(end) == Some(&'、')
+            chars.get(end).copied().is_some_and(separates_items)
                 && end + 2 <= chars.len()
                 && named.any(Span::new(end + 1, end + 2))
         };
@@ -1399,15 +1401,16 @@ fn listed_name_within(chars: &[char], item: Span, words: &Lexicon, most: u32) ->
 }
 
 /// A list item between two people that has no surname or transliteration to show for it
-/// (黄丽萍、阿拉腾达来、何润生): a name still, when it is two to five characters no word or
-/// place of the news, and nothing in it stays out of names.
+/// (黄丽萍、阿拉腾达来、何润生), or characters kept out of names elsewhere (王文全): a name
+/// still, when it is two to five characters no word or place of the news, and no function word
+/// or institution's character is in it.
 fn unknown_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
     let name = &chars[item.start..item.end];
     let word: String = name.iter().collect();
     (2..=5).contains(&name.len())
-        && name.iter().all(|&c| {
-            can_be_in_name(c) && !FUNCTION_SET.contains(c) && !INSTITUTION_SET.contains(c)
-        })
+        && name
+            .iter()
+            .all(|&c| is_han(c) && !FUNCTION_SET.contains(c) && !INSTITUTION_SET.contains(c))
         // (Nor a language or a people: 斯瓦希里文, 哈萨克族.)
         && !"县市区州省镇乡村文语族人".contains(name[name.len() - 1])
         && words.count(&word) == 0
@@ -1415,19 +1418,25 @@ fn unknown_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
         && !is_place(&word)
 }
 
-/// The item between the 、 right after `end` and the next 、.
+/// What separates the items of a list of names: 、, or a full-width space in lists laid out
+/// as a table (主席团成员：王广华　王仁华).
+fn separates_items(c: char) -> bool {
+    c == '、' || c == '　'
+}
+
+/// The item between the separator right after `end` and the next one.
 fn listed_item_after(chars: &[char], end: usize) -> Option<Span> {
-    if chars.get(end) != Some(&'、') {
+    if !chars.get(end).copied().is_some_and(separates_items) {
         return None;
     }
     let start = end + 1;
     let len = chars[start..].iter().take(7).position(|&c| !is_han(c))?;
-    (chars[start + len] == '、').then_some(Span::new(start, start + len))
+    separates_items(chars[start + len]).then_some(Span::new(start, start + len))
 }
 
-/// The item between the 、 right before `start` and the 、 before it.
+/// The item between the separator right before `start` and the one before it.
 fn listed_item_before(chars: &[char], start: usize) -> Option<Span> {
-    if start == 0 || chars[start - 1] != '、' {
+    if start == 0 || !separates_items(chars[start - 1]) {
         return None;
     }
     let end = start - 1;
@@ -1436,7 +1445,7 @@ fn listed_item_before(chars: &[char], start: usize) -> Option<Span> {
         .rev()
         .take(7)
         .position(|&c| !is_han(c))?;
-    (chars[end - len - 1] == '、').then_some(Span::new(end - len, end))
+    separates_items(chars[end - len - 1]).then_some(Span::new(end - len, end))
 }
 
 /// The list item right after a name that ends at `end` (…、冯骥才、): up to the next
@@ -1691,7 +1700,9 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
 }
 
 /// Characters of names in parts beyond the tagger's transliteration class (约翰, 康斯坦丁, 达席尔瓦).
-const IN_DOTTED_NAMES: &str = "翰丁逊地席";
+/// (Uyghur names too: 雪克来提·扎克尔, 艾尔肯·吐尼亚孜, 艾米拉古丽·阿不都.)
+const IN_DOTTED_NAMES: &str =
+    "翰丁逊地席提孜吐雪来不都古丽买热合江木玉素甫力吾则衣喀汗尕坎牙依夏乃";
 
 /// Characters that join two names (普京和|拜登, 同|马克龙) rather than continue one.
 const JOINS_NAMES: &str = "和同与安说会见";
@@ -1722,6 +1733,7 @@ const PLACE_AFTER_NAME: &[&str] = &[
     "冬奥会",
     "奥运会",
     "论坛",
+    "族",
 ];
 
 /// A transliterated name without its dot: every character one of transliteration.
@@ -2430,6 +2442,15 @@ fn organizations(
         while span.len() > 2 && !chars[span.start].is_alphanumeric() {
             span.start += 1;
         }
+        // A person the news names often, and the word that joins the body to them
+        // (赵乐际同|全国人大常委会): not the body's.
+        if let Some(k) = (2..=4).find(|&k| {
+            span.len() > k + 3
+                && "同与和及、".contains(chars[span.start + k])
+                && words.is_known_person(&text_of(chars, Span::new(span.start, span.start + k)))
+        }) {
+            span.start += k + 1;
+        }
         let span = if kind == Kind::Org && !company {
             let span = with_bilateral_prefix(chars, span);
             // A person's name the tagger reads before the body is the body's (约翰斯·霍普|金斯大学)
@@ -2953,6 +2974,15 @@ fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> 
 
 /// Start of a 2–4 character place name ending at `end`, if the text before it is a boundary.
 fn place_before(chars: &[char], end: usize) -> Option<usize> {
+    // An autonomous region by its full name (新疆维吾尔|自治区, 广西壮族|自治区).
+    for (region, people) in [("新疆", "维吾尔"), ("广西", "壮族"), ("宁夏", "回族")] {
+        let start = end.checked_sub(region.chars().count() + people.chars().count());
+        if let Some(start) = start.filter(|&k| {
+            starts_with(chars, k, region) && starts_with(chars, k + region.chars().count(), people)
+        }) {
+            return Some(start);
+        }
+    }
     (2..=4).find_map(|len| {
         let start = end.checked_sub(len)?;
         let place = &chars[start..end];
@@ -4712,5 +4742,42 @@ mod tests {
             vec!["政协第十四届全国委员会常务委员会", "政协第十四届全国委员会"]
         );
         assert_eq!(orgs[0].aliases, vec!["全国政协十四届常委会"]);
+    }
+
+    #[test]
+    fn autonomous_regions_and_uyghur_names_in_parts() {
+        let (people, orgs) = analyse(
+            "新疆维吾尔自治区党委副书记、自治区人民政府主席艾尔肯·吐尼亚孜主持大会。雪克来提·扎克尔出席。维吾尔族群众代表艾米拉古丽·阿不都发言。新疆维吾尔自治区党政军负责同志出席。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                (
+                    "艾尔肯·吐尼亚孜",
+                    vec!["新疆维吾尔自治区党委副书记", "自治区人民政府主席"]
+                ),
+                ("雪克来提·扎克尔", vec![]),
+                ("艾米拉古丽·阿不都", vec!["维吾尔族群众代表"]),
+            ]
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec!["新疆维吾尔自治区党委", "自治区人民政府"]
+        );
+    }
+
+    #[test]
+    fn heads_of_state_by_their_posts_and_a_body_read_after_a_known_person() {
+        let (people, _) =
+            analyse("朝鲜劳动党总书记、国务委员长金正恩会见代表团。吉尔吉斯总统出席。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("金正恩", vec!["朝鲜劳动党总书记", "国务委员长"])]
+        );
+        let names = orgs_proposed(
+            "赵乐际同全国人大常委会代表座谈。",
+            &[(Kind::Org, "赵乐际同全国人大常委会")],
+        );
+        assert_eq!(names, ["全国人大常委会"]);
     }
 }
