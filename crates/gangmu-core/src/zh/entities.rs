@@ -1076,6 +1076,7 @@ fn people(
     }
     // Disjoint spans: no two start together.
     crate::order::sort_by_key(&mut found, |f| (f.span.start, 0));
+    heading_titles(chars, &mut found, &mut named);
     trim_to_known_names(&mut found, given, words);
 
     // One entry per name, titles in order of first appearance.
@@ -1259,6 +1260,125 @@ fn met_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Names laid out on a line of their own under a heading that is their post, as communiqués
+/// list those elected (一、中央政治局委员 / （按姓氏笔画为序排列） / 丁薛祥　习近平…): the post
+/// is each one's title, and a label leading the line too (副主席　张又侠　何卫东). Two thirds
+/// of the items must be names found already; the others, of a name's length, are names too.
+/// `found` is in text order, and stays so.
+fn heading_titles(chars: &[char], found: &mut Vec<Found>, named: &mut Marks) {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
+        if c == '\n' {
+            lines.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    let mut heading: Option<String> = None;
+    let mut added = Vec::new();
+    for line in lines {
+        // The line's items, between blanks.
+        let mut items = Vec::new();
+        let mut at = line.start;
+        while at < line.end {
+            if crate::text::is_blank(chars[at]) {
+                at += 1;
+                continue;
+            }
+            let end = (at..line.end)
+                .find(|&k| crate::text::is_blank(chars[k]))
+                .unwrap_or(line.end);
+            // Without a note on the person (喻红秋（女）).
+            let name_end = if end >= at + 3 && chars[end - 3..end] == ['（', '女', '）'] {
+                end - 3
+            } else {
+                end
+            };
+            items.push(Span::new(at, name_end));
+            at = end;
+        }
+        let Some(&first) = items.first() else {
+            continue;
+        };
+        let text = &chars[first.start..items[items.len() - 1].end];
+        // A note on the order (（按姓氏笔画为序排列）) keeps the heading.
+        if text.first() == Some(&'（') && text.last() == Some(&'）') && text.len() > 4 {
+            continue;
+        }
+        let is_found = |item: &Span| {
+            let k = found.partition_point(|f| f.span.start < item.start);
+            found.get(k).is_some_and(|f| f.span == *item)
+        };
+        // A label spaced out over its characters (主　席, 委　员) or written whole (副主席,
+        // 常务委员会委员).
+        let mut label = None;
+        let mut joined = String::new();
+        for (n, item) in items.iter().enumerate().take(3) {
+            joined.extend(&chars[item.start..item.end]);
+            let whole = n == 0
+                && (2..=8).contains(&item.len())
+                && !is_found(item)
+                && ends_with_any(&joined, TITLE_WORDS).is_some();
+            if whole || item.len() == 1 && TITLE_WORDS.contains(&joined.as_str()) {
+                label = Some((n + 1, joined.clone()));
+                break;
+            }
+            if item.len() > 1 {
+                break;
+            }
+        }
+        let (skip, label) = label.map_or((0, None), |(n, l)| (n, Some(l)));
+        let names = &items[skip..];
+        let known = names.iter().filter(|item| is_found(item)).count();
+        let name_like = |item: &Span| {
+            (2..=9).contains(&item.len())
+                && chars[item.start..item.end].iter().all(|&c| {
+                    c == '·'
+                        || is_han(c) && !FUNCTION_SET.contains(c) && !INSTITUTION_SET.contains(c)
+                })
+        };
+        if !names.is_empty() && 3 * known >= 2 * names.len() && names.iter().all(name_like) {
+            let titles: Vec<String> = heading.iter().chain(&label).cloned().collect();
+            for item in names {
+                let k = found.partition_point(|f| f.span.start < item.start);
+                if found.get(k).is_some_and(|f| f.span == *item) {
+                    for t in &titles {
+                        if !found[k].titles.contains(t) {
+                            found[k].titles.push(t.clone());
+                        }
+                    }
+                } else if !named.any(*item) {
+                    named.mark(*item);
+                    added.push(Found {
+                        span: *item,
+                        name: text_of(chars, *item),
+                        titles: titles.clone(),
+                        chain_at: None,
+                    });
+                }
+            }
+            continue;
+        }
+        // The heading: its number (一、, （一）, 1.) left out, a post the title words end.
+        let body = match text
+            .iter()
+            .position(|&c| c == '、' || c == '）' || c == '.')
+        {
+            Some(p) if p <= 3 => &text[p + 1..],
+            _ => text,
+        };
+        let word: String = body.iter().collect();
+        heading = ((2..=20).contains(&body.len())
+            && body.iter().all(|&c| is_han(c))
+            && ends_with_any(&word, TITLE_WORDS).is_some())
+        .then_some(word);
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        crate::order::sort_by_key(found, |f| (f.span.start, 0));
+    }
 }
 
 /// The one a decision removes or appoints, named right before the body or the term of the post
@@ -1451,7 +1571,7 @@ fn listed_item_before(chars: &[char], start: usize) -> Option<Span> {
 /// The list item right after a name that ends at `end` (…、冯骥才、): up to the next
 /// separator, or the last item, up to a clear end (冯骥才、余华等).
 fn listed_name_after(chars: &[char], end: usize, words: &Lexicon) -> Option<Span> {
-    if chars.get(end) != Some(&'、') {
+    if !chars.get(end).copied().is_some_and(separates_items) {
         return None;
     }
     let start = end + 1;
@@ -1461,7 +1581,7 @@ fn listed_name_after(chars: &[char], end: usize, words: &Lexicon) -> Option<Span
         .take(12)
         .position(|&c| !is_han(c) && c != '·')
         .map_or(chars.len(), |n| start + n);
-    if chars.get(run) == Some(&'、') {
+    if chars.get(run).copied().is_some_and(separates_items) {
         let item = Span::new(start, run);
         return listed_name(chars, item, words).then_some(item);
     }
@@ -1480,7 +1600,7 @@ fn listed_name_after(chars: &[char], end: usize, words: &Lexicon) -> Option<Span
 /// The list item right before a name that starts at `start` (、冯骥才、余华): back to the
 /// separator before it, or, for the first item, to a clear start.
 fn listed_name_before(chars: &[char], start: usize, words: &Lexicon) -> Option<Span> {
-    if start == 0 || chars[start - 1] != '、' {
+    if start == 0 || !separates_items(chars[start - 1]) {
         return None;
     }
     let end = start - 1;
@@ -1488,7 +1608,7 @@ fn listed_name_before(chars: &[char], start: usize, words: &Lexicon) -> Option<S
     while first > 0 && end - first < 12 && (is_han(chars[first - 1]) || chars[first - 1] == '·') {
         first -= 1;
     }
-    if first > 0 && chars[first - 1] == '、' || first == 0 || !is_han(chars[first - 1]) {
+    if first > 0 && separates_items(chars[first - 1]) || first == 0 || !is_han(chars[first - 1]) {
         let item = Span::new(first, end);
         return (item.len() >= 2 && listed_name(chars, item, words)).then_some(item);
     }
@@ -4779,5 +4899,23 @@ mod tests {
             &[(Kind::Org, "赵乐际同全国人大常委会")],
         );
         assert_eq!(names, ["全国人大常委会"]);
+    }
+
+    #[test]
+    fn names_listed_under_a_heading_that_is_their_post_take_it_as_a_title() {
+        let text = "全会选举产生的人选名单如下：\n\n一、中央政治局委员\n\n（按姓氏笔画为序排列）\n\n丁薛祥　习近平　王沪宁　李强　赵乐际\n\n二、中央纪律检查委员会书记、副书记\n\n书　记　李希\n\n副书记　刘金国　张升民　喻红秋（女）\n";
+        let (people, _) = analyse(text);
+        let titles = named_with_titles(&people);
+        assert!(
+            titles.contains(&("丁薛祥", vec!["中央政治局委员"])),
+            "{titles:?}"
+        );
+        assert!(
+            titles.contains(&("赵乐际", vec!["中央政治局委员"])),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&("李希", vec!["书记"])), "{titles:?}");
+        assert!(titles.contains(&("喻红秋", vec!["副书记"])), "{titles:?}");
+        assert_eq!(people.len(), 9);
     }
 }
