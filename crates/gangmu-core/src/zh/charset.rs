@@ -6,7 +6,7 @@
 //! compiler builds from the same string: the lists stay one readable string each.
 
 use super::lexicon::{
-    AFTER_NAME, BEFORE_PLACE, FUNCTION_CHARS, INSTITUTION_CHARS, NOT_IN_NAME, SURNAMES,
+    AFTER_NAME, BEFORE_PLACE, COUNTRIES, FUNCTION_CHARS, INSTITUTION_CHARS, NOT_IN_NAME, SURNAMES,
     TRANSLITERATION,
 };
 
@@ -114,6 +114,8 @@ const fn continuation(bytes: &[u8], i: usize) -> u32 {
 pub static SURNAME_SET: HanSet = HanSet::of(SURNAMES);
 /// Where a word that follows names may start ([`AFTER_NAME`] and the rules' own).
 pub static AFTER_NAME_FIRST: HanSet = HanSet::of_first_chars(AFTER_NAME);
+/// The first characters of the countries' names (a body may be read from inside one).
+pub static COUNTRY_FIRST: HanSet = HanSet::of_first_chars(COUNTRIES);
 pub static TRANSLITERATION_SET: HanSet = HanSet::of(TRANSLITERATION);
 pub static NOT_IN_NAME_SET: HanSet = HanSet::of(NOT_IN_NAME);
 pub static BEFORE_PLACE_SET: HanSet = HanSet::of(BEFORE_PLACE);

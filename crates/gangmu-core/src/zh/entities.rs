@@ -164,11 +164,11 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         return false;
     }
     // A day of the week (总理|周二晚|表示), not 周 and a given name.
-    if name[0] == '周' && "一二三四五六日末".contains(name[1]) {
+    if name[0] == '周' && one_of("一二三四五六日末", name[1]) {
         return false;
     }
     // A village named for a family elder (刘老庄, 张老村), not a given name.
-    if name.len() == 3 && name[1] == '老' && "庄村屯寨营集店湾".contains(name[2]) {
+    if name.len() == 3 && name[1] == '老' && one_of("庄村屯寨营集店湾", name[2]) {
         return false;
     }
     // A title is not part of a name (和总统, 王小明书记), nor does a name start with its dot.
@@ -203,9 +203,9 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
         c == '中' || STATE_ABBREVIATIONS.contains(c) || PROVINCE_ABBREVIATIONS.contains(c)
     };
     if name.len() == 2 && name.iter().all(|&c| abbreviation(c))
-        || name[1] == '方' && (abbreviation(name[0]) || "斯洪".contains(name[0]))
+        || name[1] == '方' && (abbreviation(name[0]) || one_of("斯洪", name[0]))
         // Nor a state's language (德文, 法语).
-        || name.len() == 2 && "文语".contains(name[1]) && abbreviation(name[0])
+        || name.len() == 2 && one_of("文语", name[1]) && abbreviation(name[0])
         // Or a pair's (中马|命运共同体).
         || span.start > 0 && chars[span.start - 1] == '中' && abbreviation(name[0]) && word.contains("命运")
     {
@@ -220,7 +220,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if is_foreign_word(name) {
         // A currency after its amount (1．75亿|马克, 500万|卢布).
         if span.start > 0
-            && (is_digit(chars[span.start - 1]) || "亿万千百".contains(chars[span.start - 1]))
+            && (is_digit(chars[span.start - 1]) || one_of("亿万千百", chars[span.start - 1]))
         {
             return false;
         }
@@ -260,7 +260,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
             .iter()
             .any(|&c| FUNCTION_SET.contains(c) || INSTITUTION_SET.contains(c))
         // Nor a verb of the news (致贺电, 复信, 视察, 主持, 访泰, 列席).
-        && !"致复写访交列同称兼涉控互视主聚顶".contains(name[0]);
+        && !one_of("致复写访交列同称兼涉控互视主聚顶", name[0]);
     // A name in parts joined by · (彼得·皮奥): the parts are not read for function words,
     // whatever their characters (得 in 彼得).
     let dotted = name.contains(&'·') && !name.windows(2).any(|w| w == ['·', '·']);
@@ -292,7 +292,7 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             .chain(PROVINCES)
             .any(|c| name.starts_with(c));
     (suffix.is_some_and(|n| span.len() > n) || head || team)
-        && (!"全各本该两每此诸我其这那与及并".contains(chars[span.start])
+        && (!one_of("全各本该两每此诸我其这那与及并", chars[span.start])
             // National federations by their short names (全国工商联, 全国总工会, 全国台联).
             || name.starts_with("全国")
                 && span.len() <= 6
@@ -316,7 +316,7 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !GENERIC_BODIES.contains(&name.as_str())
         // Bodies counted (云南三省人民政府): several, not one.
         && !chars[span.start..span.end].windows(2).any(|w| {
-            "两三四五六七八九十几多".contains(w[0]) && "省市县区".contains(w[1])
+            one_of("两三四五六七八九十几多", w[0]) && one_of("省市县区", w[1])
         })
         // A place organising something (山东组织|…, 福建龙岩组织|人员).
         && !(name.ends_with("组织")
@@ -328,9 +328,9 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
                 .iter()
                 .any(|e| name.ends_with(e)))
         // A count of bodies in words (数十家煤焦厂).
-        && !chars[span.start..span.end].windows(2).any(|w| "一二两三四五六七八九十百几数".contains(w[0]) && w[1] == '家')
+        && !chars[span.start..span.end].windows(2).any(|w| one_of("一二两三四五六七八九十百几数", w[0]) && w[1] == '家')
         // A verb of one character before a bare kind of body (上|大学, 经|医院, 办|水泥厂).
-        && !("上办经到去进在从".contains(chars[span.start])
+        && !(one_of("上办经到去进在从", chars[span.start])
             && (ORG_SUFFIXES.contains(&&name[chars[span.start].len_utf8()..])
                 || GENERIC_BODIES.contains(&&name[chars[span.start].len_utf8()..])))
         // Weapons by their maker (美制陆军战术导弹).
@@ -348,13 +348,13 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !name.ends_with("两院")
         && chars[span.start..span.end]
             .iter()
-            .all(|&c| !c.is_whitespace() && !"《》、及".contains(c))
+            .all(|&c| !c.is_whitespace() && !one_of("《》、及", c))
         // A count of bodies (川渝291家医院), a place organising something (宜宾市组织).
         && !chars[span.start..span.end]
             .windows(2)
-            .any(|w| w[0].is_ascii_digit() && "家所个".contains(w[1]))
+            .any(|w| w[0].is_ascii_digit() && one_of("家所个", w[1]))
         && !(name.ends_with("组织")
-            && name.chars().rev().nth(2).is_some_and(|c| "省市县区镇乡".contains(c)))
+            && name.chars().rev().nth(2).is_some_and(|c| one_of("省市县区镇乡", c)))
         // A bracket closed or opened outside it (全面依法治省（区、市、兵团）委员会).
         && name.matches('（').count() == name.matches('）').count()
         && name.matches('(').count() == name.matches(')').count()
@@ -406,13 +406,13 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
     }
     match chars[span.end - 1] {
         '会' => match after(0) {
-            '议' => !"长员".contains(after(1)),
+            '议' => !one_of("长员", after(1)),
             '同' => after(1) != '意',
-            next => "见谈晤商".contains(next),
+            next => one_of("见谈晤商", next),
         },
         '站' => after(0) == '在',
         '局' => after(0) == '面',
-        '队' => "伍员".contains(after(0)),
+        '队' => one_of("伍员", after(0)),
         // 中心|工作: the main task.
         '心' => after(0) == '工' && after(1) == '作',
         // 斯诺克团|体: a team event.
@@ -420,11 +420,11 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
         // 大学|生, 大学|毕业: a student, a graduate.
         '学' => after(0) == '生' || after(0) == '毕' && after(1) == '业',
         // A law named after the body (村民委员会组织|法), or organising (深中通道组织|通车).
-        '织' => after(0) == '法' || "通实开举召".contains(after(0)),
+        '织' => after(0) == '法' || one_of("通实开举召", after(0)),
         // A base or a site named after it (柯特兰空军|基地, 新四军军部|旧址).
-        '军' => "基旧".contains(after(0)) && "地址".contains(after(1)),
+        '军' => one_of("基旧", after(0)) && one_of("地址", after(1)),
         // 国际联|播, 联|合, 联|盟: not a federation (妇联, 工商联).
-        '联' => "播合盟系动络手欢通网防控".contains(after(0)),
+        '联' => one_of("播合盟系动络手欢通网防控", after(0)),
         _ => false,
     }
 }
@@ -501,6 +501,14 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Whether `c` is one of the characters of `set`. One copy of the search for every list
+/// written inline: the standard library's, inlined at each of them, costs the wasm kilobytes.
+/// (A plain scan: the lists are short, and the library's substring search costs more here.)
+#[inline(never)]
+fn one_of(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
+}
+
 fn is_surname(c: char) -> bool {
     SURNAME_SET.contains(c)
 }
@@ -515,19 +523,22 @@ fn can_be_in_name(c: char) -> bool {
 fn can_be_given_name(surname: char, given: &[char]) -> bool {
     match given {
         ['政', second] => {
-            !"党施廉时路严秦".contains(surname)
+            !one_of("党施廉时路严秦", surname)
                 && can_be_in_name(*second)
-                && !"治策协务权委府".contains(*second)
+                && !one_of("治策协务权委府", *second)
         }
         // 为 likewise (吴为山; not 成为, 尤为重要, 以…为主).
         ['为', second] => {
-            !"成尤何".contains(surname)
+            !one_of("成尤何", surname)
                 && can_be_in_name(*second)
-                && !"主首止期核重".contains(*second)
+                && !one_of("主首止期核重", *second)
         }
         [first, '政'] => {
             can_be_in_name(*first)
-                && !"财民执参议内家国邮新廉勤施宪时德仁路朝理从亲干主当专暴苛行".contains(*first)
+                && !one_of(
+                    "财民执参议内家国邮新廉勤施宪时德仁路朝理从亲干主当专暴苛行",
+                    *first,
+                )
         }
         _ => given.iter().all(|&c| can_be_in_name(c)),
     }
@@ -610,10 +621,10 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
         }
         // Ties go to the longer name: three-character names are the common case; but not over
         // a verb that follows names (骆源|作的报告, 卢拉|致信), seldom the end of a given name.
-        let verb_after = given == 2 && "作说称率答致".contains(chars[end - 1]);
+        let verb_after = given == 2 && one_of("作说称率答致", chars[end - 1]);
         // Nor a day of the week (总理|周二晚|表示), nor one that ends with the first character
         // of a title's tense (大使和新|任).
-        if chars[at] == '周' && "一二三四五六日末".contains(chars[at + 1])
+        if chars[at] == '周' && one_of("一二三四五六日末", chars[at + 1])
             || starts_with_any(
                 chars,
                 end - 1,
@@ -632,6 +643,12 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
 /// A Tibetan name of two common parts (白玛玉珍, 次仁卓嘎, 洛桑江村), ending where a name ends:
 /// no surname, so neither the surname rules nor a three-character reading (白玛玉|珍) fit it.
 fn tibetan_name_at(chars: &[char], at: usize) -> Option<usize> {
+    if !chars
+        .get(at)
+        .is_some_and(|&c| TIBETAN_NAME_PARTS.contains(&c))
+    {
+        return None;
+    }
     let part = |k: usize| {
         chars
             .get(k..k + 2)
@@ -998,6 +1015,8 @@ fn people(
     // when it has a name's shape and a person stands on each side of it in the list, or two
     // on one side. (One person beside it is not enough: the tagger reads places and plants
     // in lists as names too, 明尼阿波利斯、费城, 西芹、花椰菜.)
+    let mut unvisited = 0;
+    let (mut last_added, mut last_ends): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     loop {
         let person_before = |named: &Marks, start: usize| {
             start >= 2
@@ -1010,7 +1029,18 @@ fn people(
                 && named.any(Span::new(end + 1, end + 2))
         };
         let mut more = Vec::new();
-        for f in &found {
+        // (After the first round, only the names the last one added and the names next to
+        // them can have new neighbours to read: a long list is read in as many rounds as it
+        // has names, and a round over every name would make that quadratic.)
+        let fresh = |f: &Found| {
+            let span = f.span;
+            last_added.binary_search(&(span.end + 1)).is_ok()
+                || span.start >= 1 && last_ends.binary_search(&(span.start - 1)).is_ok()
+        };
+        for (k, f) in found.iter().enumerate() {
+            if k < unvisited && !fresh(f) {
+                continue;
+            }
             let span = f.span;
             let after = listed_name_after(chars, span.end, words)
                 .filter(|item| person_after(&named, item.end) || person_before(&named, span.start))
@@ -1036,6 +1066,11 @@ fn people(
         if more.is_empty() {
             break;
         }
+        unvisited = found.len();
+        last_added = more.iter().map(|m| m.start).collect();
+        last_added.sort_unstable();
+        last_ends = more.iter().map(|m| m.end).collect();
+        last_ends.sort_unstable();
         for item in more {
             if !named.any(item) {
                 named.mark(item);
@@ -1145,7 +1180,7 @@ fn people(
             let written_as_place = mentions.iter().any(|m| {
                 chars
                     .get(m.end)
-                    .is_some_and(|c| "县市区州省镇乡村".contains(*c))
+                    .is_some_and(|c| one_of("县市区州省镇乡村", *c))
             });
             if written_as_place && titles.get(name).is_none_or(|t| t.is_empty()) {
                 return None;
@@ -1512,7 +1547,7 @@ fn listed_name_within(chars: &[char], item: Span, words: &Lexicon, most: u32) ->
                 .all(|&c| TRANSLITERATION_SET.contains(c) || IN_DOTTED_NAMES.contains(c));
     // (Cheapest tests first: the thorough one last.)
     (chinese || foreign)
-        && !"县市区州省镇乡村".contains(name[name.len() - 1])
+        && !one_of("县市区州省镇乡村", name[name.len() - 1])
         // Names the news repeats without a title are words of its list (杨震 52 times, 肖捷 131);
         // the words a list of people takes for one are far more frequent.
         && (words.count(&word) < most || words.is_known_person(&word))
@@ -1532,7 +1567,7 @@ fn unknown_name(chars: &[char], item: Span, words: &Lexicon) -> bool {
             .iter()
             .all(|&c| is_han(c) && !FUNCTION_SET.contains(c) && !INSTITUTION_SET.contains(c))
         // (Nor a language or a people: 斯瓦希里文, 哈萨克族.)
-        && !"县市区州省镇乡村文语族人".contains(name[name.len() - 1])
+        && !one_of("县市区州省镇乡村文语族人", name[name.len() - 1])
         && words.count(&word) == 0
         && !words.is_place(&word)
         && !is_place(&word)
@@ -1778,7 +1813,7 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
     let common: String = SURNAMES
         .chars()
         .take(COMMON_SURNAMES)
-        .filter(|c| !"向于和同从以为对将成全常高方".contains(*c))
+        .filter(|c| !one_of("向于和同从以为对将成全常高方", *c))
         .collect();
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(1) {
@@ -1804,11 +1839,14 @@ fn addressed_surnames(chars: &[char], words: &Lexicon) -> Vec<Span> {
                 name_end_strength(chars, end) >= 1
                     && !chars
                         .get(end)
-                        .is_some_and(|&c| "是结体量之共算要会能在有家人年化".contains(c))
+                        .is_some_and(|&c| one_of("是结体量之共算要会能在有家人年化", c))
             }
             // 王某 of a court record, not 某些 or 某地.
             '某' => !chars.get(end).is_some_and(|&c| {
-                "某些种个类地处时天日年月项件次国市省县区乡镇村单位部门人".contains(c)
+                one_of(
+                    "某些种个类地处时天日年月项件次国市省县区乡镇村单位部门人",
+                    c,
+                )
             }),
             _ => !word_across_end(chars, words, Span::new(i, end)),
         };
@@ -1873,7 +1911,7 @@ fn transliteration_run_end(chars: &[char], span: Span) -> usize {
         end += 1;
     }
     // Women's names end in characters rare elsewhere in transliteration (迪尼西|娅, 安|妮).
-    if end > span.start && chars.get(end).is_some_and(|&c| "娅妮".contains(c)) {
+    if end > span.start && chars.get(end).is_some_and(|&c| one_of("娅妮", c)) {
         end += 1;
     }
     end
@@ -1912,7 +1950,7 @@ fn without_rank(chars: &[char], span: Span) -> Span {
     let name = &chars[span.start..span.end];
     if name.len() >= 4
         && name[name.len() - 1] == '段'
-        && "一二三四五六七八九".contains(name[name.len() - 2])
+        && one_of("一二三四五六七八九", name[name.len() - 2])
     {
         return Span::new(span.start, span.end - 2);
     }
@@ -2013,7 +2051,7 @@ fn whole_given_name(chars: &[char], words: &Lexicon, span: Span) -> Span {
         && (end_after >= 2
             || end_after == 1
                 // (Nor 家 of 王伟家的房子, nor a third that makes a word with the next.)
-                && third.is_some_and(|c| !"正所将已也还都就才又再曾便即亦均皆乃并则却家".contains(c))
+                && third.is_some_and(|c| !one_of("正所将已也还都就才又再曾便即亦均皆乃并则却家", c))
                 && !word_across_end(chars, words, three))
         && !NOT_NAMES.contains(&text_of(chars, three).as_str());
     if extend {
@@ -2242,7 +2280,7 @@ fn organizations(
         // A company whose name is also a word of output (日产 of 原油日产量, 日产12万桶).
         let output_word = body_text == "日产"
             && chars.get(body.end).is_some_and(|&c| {
-                c.is_ascii_digit() || "量约近达超为目一二三四五六七八九十百千万".contains(c)
+                c.is_ascii_digit() || one_of("量约近达超为目一二三四五六七八九十百千万", c)
             });
         // A ministry's name read in 部门 (司法部|门, 卫生部|门): a department, no body.
         let in_word = body_text.ends_with('部') && chars.get(body.end) == Some(&'门');
@@ -2262,11 +2300,11 @@ fn organizations(
             let mut start = mention.span.start;
             if start > 0 && chars[start - 1] == '届' {
                 let mut k = start - 1;
-                while k > 0 && "一二三四五六七八九十百".contains(chars[k - 1]) {
+                while k > 0 && one_of("一二三四五六七八九十百", chars[k - 1]) {
                     k -= 1;
                 }
                 // Not a new or the next one (新一届国会, 下一届政府).
-                let relative = k > 0 && "新上下本首历每该前后".contains(chars[k - 1]);
+                let relative = k > 0 && one_of("新上下本首历每该前后", chars[k - 1]);
                 if k < start - 1 && !relative {
                     start = if k > 0 && chars[k - 1] == '第' {
                         k - 1
@@ -2331,10 +2369,10 @@ fn organizations(
     // A state's or a province's team (墨西哥队, 中国女队, 辽宁队): the side, named by it.
     let mut teams = Vec::new();
     for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '队') {
-        if chars.get(i + 1).is_some_and(|&c| "伍员长".contains(c)) {
+        if chars.get(i + 1).is_some_and(|&c| one_of("伍员长", c)) {
             continue;
         }
-        let sex = usize::from(i > 0 && "男女".contains(chars[i - 1]));
+        let sex = usize::from(i > 0 && one_of("男女", chars[i - 1]));
         let country = (i > sex && country_ends.contains(chars[i - sex - 1]))
             .then(|| longest_ending_at(chars, i - sex, COUNTRIES))
             .flatten();
@@ -2367,7 +2405,7 @@ fn organizations(
 
             let portfolio = &chars[start..i];
             if !portfolio.iter().all(|&p| {
-                is_han(p) && !FUNCTION_SET.contains(p) && !"东西南北中部省厅各".contains(p)
+                is_han(p) && !FUNCTION_SET.contains(p) && !one_of("东西南北中部省厅各", p)
             }) {
                 break;
             }
@@ -2434,13 +2472,13 @@ fn organizations(
     }
     // Named twice (every mention is read by the same rule, so counting them is enough), or
     // once before the title of its head (国际可再生能源署|总干事).
-    let mut times: HashMap<&str, usize> = HashMap::new();
+    let mut times: HashMap<String, usize> = HashMap::new();
     for b in &world_bodies {
-        *times.entry(b.name.as_str()).or_default() += 1;
+        *times.entry(b.name.clone()).or_default() += 1;
     }
     let twice: Vec<bool> = world_bodies
         .iter()
-        .map(|b| times[b.name.as_str()] >= 2 || starts_with_any(chars, b.span.end, TITLE_WORDS))
+        .map(|b| times[&b.name] >= 2 || starts_with_any(chars, b.span.end, TITLE_WORDS))
         .collect();
     let mut twice = twice.into_iter();
     world_bodies.retain(|_| twice.next().unwrap_or(false));
@@ -2454,7 +2492,7 @@ fn organizations(
         }
         if chars[start + 1] == '共' {
             let k = (start + 2..chars.len())
-                .find(|&k| !"一二三四五六七八九十".contains(chars[k]))
+                .find(|&k| !one_of("一二三四五六七八九十", chars[k]))
                 .unwrap_or(chars.len());
             let span = Span::new(start, start + 2);
             if k > start + 2
@@ -2566,7 +2604,7 @@ fn organizations(
         // (赵乐际同|全国人大常委会): not the body's.
         if let Some(k) = (2..=4).find(|&k| {
             span.len() > k + 3
-                && "同与和及、".contains(chars[span.start + k])
+                && one_of("同与和及、", chars[span.start + k])
                 && words.is_known_person(&text_of(chars, Span::new(span.start, span.start + k)))
         }) {
             span.start += k + 1;
@@ -2623,13 +2661,16 @@ fn organizations(
             // 经, 度 and 位 end words too (经|全国人大常委会批准, 年度|全国人大, 七位|全国政协).
             let numeral_before = span.start > 0
                 && (chars[span.start - 1].is_ascii_digit()
-                    || "一二两三四五六七八九十百千万几多数家".contains(chars[span.start - 1]));
+                    || one_of(
+                        "一二两三四五六七八九十百千万几多数家",
+                        chars[span.start - 1],
+                    ));
             // (对外 starts a name: 对外贸易经济合作部.)
-            let lead = if "届由据从对向在把被让给跟".contains(chars[span.start])
+            let lead = if one_of("届由据从对向在把被让给跟", chars[span.start])
                 && !starts_with(chars, span.start, "对外")
-                || "经度位".contains(chars[span.start]) && national_after(span.start + 1)
+                || one_of("经度位", chars[span.start]) && national_after(span.start + 1)
                 // A count's measure word (13枚|美制陆军, 国家级|文艺院团), a date's (29日|中共).
-                || "枚级家支批座所名个位日月年".contains(chars[span.start]) && numeral_before
+                || one_of("枚级家支批座所名个位日月年", chars[span.start]) && numeral_before
                 // 应 of 应|香港特区政府的需求 (not of 应急管理部).
                 || chars[span.start] == '应'
                     && PROVINCES
@@ -2638,10 +2679,10 @@ fn organizations(
                         .any(|p| starts_with(chars, span.start + 1, p))
             {
                 1
-            } else if "一二两三四五六七八九十几多数".contains(chars[span.start])
+            } else if one_of("一二两三四五六七八九十几多数", chars[span.start])
                 && chars
                     .get(span.start + 1)
-                    .is_some_and(|&c| "位名个".contains(c))
+                    .is_some_and(|&c| one_of("位名个", c))
             {
                 2
             } else {
@@ -2664,7 +2705,7 @@ fn organizations(
             .map(|c| span.start + c.chars().count())
             .find(|&k| {
                 k + 3 < span.end
-                    && "同与和".contains(chars[k])
+                    && one_of("同与和", chars[k])
                     && !starts_with_any(chars, k + 1, COUNTRIES)
             })
             .map_or(span, |k| Span::new(k + 1, span.end));
@@ -2691,7 +2732,7 @@ fn organizations(
             && chars[span.end - 1] == chars[span.end - 2]
             && (starts_with_any(chars, span.end - 1, TITLE_WORDS)
                 // Or of a word after it (新四军|军部, 外交部|部署).
-                || "军部局委会".contains(chars[span.end - 1]))
+                || one_of("军部局委会", chars[span.end - 1]))
         {
             Span::new(span.start, span.end - 1)
         } else {
@@ -2748,12 +2789,12 @@ fn organizations(
                     && chars[rule.end - 1] == '社'
                     && chars.get(span.end).copied().is_some_and(is_digit))
                 && !(rule.start == span.start + 1
-                    && "比图下上在为从向对与和及经据由被把让给".contains(chars[span.start]));
+                    && one_of("比图下上在为从向对与和及经据由被把让给", chars[span.start]));
             let says = || {
                 chars[span.start..rule.start]
                     .iter()
                     .chain(&chars[rule.end..span.end])
-                    .any(|c| "称说遭向".contains(*c))
+                    .any(|c| one_of("称说遭向", *c))
             };
             if rule != span && inside && !says() {
                 found[k] = OrgMention::plain(chars, span);
@@ -2843,7 +2884,7 @@ fn after_removed_name(chars: &[char], span: Span) -> Span {
 fn company_short_form(chars: &[char], span: Span) -> bool {
     span.len() == 2
         && matches!(chars[span.end - 1], '钢' | '航')
-        && "国东川厦深鞍宝首邯攀太本".contains(chars[span.start])
+        && one_of("国东川厦深鞍宝首邯攀太本", chars[span.start])
 }
 
 /// An organisation read from inside a transliterated name (克兰海港管理局 of 乌克兰海港管理局,
@@ -2993,7 +3034,7 @@ fn named_org(chars: &[char], body: Span, body_text: &str, states: &[&str]) -> Or
                 let before = body.start - n;
                 before == 0
                     || !is_han(chars[before - 1]) && !is_digit(chars[before - 1])
-                    || "、和与同及".contains(chars[before - 1])
+                    || one_of("、和与同及", chars[before - 1])
             }
         })
         .map(|(_, n)| n)
@@ -3059,7 +3100,7 @@ fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> 
     // 省、市人大代表: levels listed with 、 share one body — coordinated, no single organisation.
     if level_start >= 2
         && chars[level_start - 1] == '、'
-        && "省市县区乡镇".contains(chars[level_start - 2])
+        && one_of("省市县区乡镇", chars[level_start - 2])
     {
         return None;
     }
@@ -3067,7 +3108,7 @@ fn local_org(chars: &[char], body: Span, body_text: &str) -> Option<OrgMention> 
         // 省市委, 全市法院 — unless the character is the end of a place name (丹东市 → 东 is fine).
         let before = chars[level_start - 1];
         if place_before(chars, level_start).is_none()
-            || "全各本该两三四五六七八九十几多我每此".contains(before)
+            || one_of("全各本该两三四五六七八九十几多我每此", before)
         {
             return None;
         }
@@ -3145,8 +3186,8 @@ fn subunit_end(
     // 与 and 和 join words inside a committee's name (环境与资源保护委员会), not at its start.
     while k < limit
         && is_han(chars[k])
-        && !"的了是在为对向同及并将等两各诸原".contains(chars[k])
-        && !(k == end && "与和".contains(chars[k]))
+        && !one_of("的了是在为对向同及并将等两各诸原", chars[k])
+        && !(k == end && one_of("与和", chars[k]))
         // Nor across a name (组织秘书长|科尔曼|和…理事会).
         && !(k > end && name_starts(k))
     {
@@ -3184,12 +3225,22 @@ fn subunit_end(
 /// A body the tagger reads from inside the name of its country (委内|瑞拉武装部队): from the
 /// country's start.
 fn with_whole_country(chars: &[char], span: Span) -> Span {
-    let start = COUNTRIES.iter().find_map(|c| {
-        let n = c.chars().count();
-        (1..n)
-            .filter(|&o| o <= span.start && o < span.len())
-            .find(|&o| starts_with(chars, span.start - o, c))
-            .map(|o| span.start - o)
+    // Where a country would start, up to five characters back; by its first character
+    // first (this runs for every body proposed).
+    let start = (1..=5.min(span.start)).find_map(|o| {
+        let at = span.start - o;
+        let initial = chars[at];
+        if !COUNTRY_FIRST.contains(initial) {
+            return None;
+        }
+        COUNTRIES
+            .iter()
+            .filter(|c| c.chars().next().is_some_and(|x| x == initial))
+            .find(|c| {
+                let n = c.chars().count();
+                o < n && o < span.len() && starts_with(chars, at, c)
+            })
+            .map(|_| at)
     });
     Span::new(start.unwrap_or(span.start), span.end)
 }
@@ -3220,7 +3271,7 @@ fn term_committee_end(chars: &[char], end: usize) -> Option<usize> {
     let numerals = k;
     while chars
         .get(k)
-        .is_some_and(|&c| "一二三四五六七八九十".contains(c))
+        .is_some_and(|&c| one_of("一二三四五六七八九十", c))
     {
         k += 1;
     }
@@ -3248,7 +3299,7 @@ fn without_term(name: &str) -> Option<&str> {
     let rest = name.strip_prefix('第').unwrap_or(name);
     let numerals = rest
         .char_indices()
-        .find(|&(_, c)| !"一二三四五六七八九十百".contains(c))
+        .find(|&(_, c)| !one_of("一二三四五六七八九十百", c))
         .map_or(rest.len(), |(i, _)| i);
     let bare = rest[numerals..].strip_prefix('届')?;
     (numerals > 0 && bare.chars().count() >= 2).then_some(bare)
@@ -3259,12 +3310,12 @@ fn without_inner_term(name: &str) -> Option<String> {
     // At 第, or at the numerals when there is none (全国政协|十四届|常委会).
     let at = name
         .find('第')
-        .or_else(|| name.find(|c| "一二三四五六七八九十".contains(c)))
+        .or_else(|| name.find(|c| one_of("一二三四五六七八九十", c)))
         .filter(|&at| at > 0)?;
     let rest = name[at..].strip_prefix('第').unwrap_or(&name[at..]);
     let numerals = rest
         .char_indices()
-        .find(|&(_, c)| !"一二三四五六七八九十百".contains(c))
+        .find(|&(_, c)| !one_of("一二三四五六七八九十百", c))
         .map_or(rest.len(), |(i, _)| i);
     let after = rest[numerals..].strip_prefix('届')?;
     (numerals > 0).then(|| format!("{}{after}", &name[..at]))
@@ -3272,7 +3323,7 @@ fn without_inner_term(name: &str) -> Option<String> {
 
 /// A term read in part (四届全国人大常委会 of 十四届…): the whole number.
 fn with_whole_term(chars: &[char], span: Span) -> Span {
-    let numeral = |c: char| "一二三四五六七八九十百第".contains(c);
+    let numeral = |c: char| one_of("一二三四五六七八九十百第", c);
     let mut start = span.start;
     if chars.get(span.start).is_some_and(|&c| numeral(c)) {
         while start > 0 && numeral(chars[start - 1]) {
@@ -3312,17 +3363,24 @@ fn abbreviates(short: &str, long: &str) -> bool {
 fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
     // The names found, and those that are a state's name and a body's (洪都拉斯|国会) by the
     // state's first character and the body: looked up, not searched, for every mention.
-    let names: std::collections::HashSet<&str> = found.iter().map(|f| f.name.as_str()).collect();
-    let mut of_states: HashMap<(char, &str), &str> = HashMap::new();
-    for &name in &names {
+    // (Maps of types the analysis already uses: each new one is code of its own in the wasm.)
+    let names: std::collections::HashSet<String> = found.iter().map(|f| f.name.clone()).collect();
+    let mut of_states: HashMap<String, String> = HashMap::new();
+    for name in &names {
+        // (The first character first: a string comparison per country and name costs.)
+        let Some(initial) = name.chars().next() else {
+            continue;
+        };
         for country in COUNTRIES
             .iter()
-            .filter(|c| c.len() > 3 && name.starts_with(*c))
+            .filter(|c| c.starts_with(initial) && c.len() > 3 && name.starts_with(*c))
         {
             let body = &name[country.len()..];
             if body.chars().count() >= 2 {
                 let first = country.chars().next().unwrap_or_default();
-                of_states.entry((first, body)).or_insert(name);
+                of_states
+                    .entry(format!("{first}{body}"))
+                    .or_insert_with(|| name.clone());
             }
         }
     }
@@ -3389,17 +3447,12 @@ fn merge_aliases(found: Vec<OrgMention>) -> Vec<Organization> {
             .filter(|b| b.chars().count() >= 2 && !NATIONAL_BODIES.contains(&m.name.as_str()))
             .or_else(|| without_term(&m.name))
             // 洪国会 is the 洪都拉斯国会 the same document names, 美国会 the 美国国会.
-            .or_else(|| {
-                let first = m.name.chars().next()?;
-                of_states
-                    .get(&(first, &m.name[first.len_utf8()..]))
-                    .copied()
-            })
+            .or_else(|| of_states.get(&m.name).map(String::as_str))
             // 中国全国政协 is the 全国政协 the same document names.
             .or_else(|| {
                 m.name
                     .strip_prefix("中国")
-                    .filter(|b| b.chars().count() >= 3 && names.contains(b))
+                    .filter(|b| b.chars().count() >= 3 && names.contains(*b))
             })
             .or_else(|| {
                 ["有限公司", "公司", "集团"]

@@ -121,7 +121,8 @@ impl Lexicon {
             if let Some(header) = line.strip_prefix('#') {
                 // "# gangmu zh lexicon v1: word<TAB>count in the source corpus (N chars)"
                 if let Some(n) = header.split('(').nth(1).and_then(|r| r.split(' ').next()) {
-                    total = n.parse().unwrap_or(total);
+                    // (As an integer: a float parser is code the wasm otherwise lacks.)
+                    total = n.parse::<u64>().map_or(total, |n| n as f64);
                 }
                 continue;
             }
