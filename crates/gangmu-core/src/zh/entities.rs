@@ -643,31 +643,13 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
 /// A Tibetan name of two common parts (白玛玉珍, 次仁卓嘎, 洛桑江村), ending where a name ends:
 /// no surname, so neither the surname rules nor a three-character reading (白玛玉|珍) fit it.
 fn tibetan_name_at(chars: &[char], at: usize) -> Option<usize> {
-    if !chars
-        .get(at)
-        .is_some_and(|&c| TIBETAN_NAME_PARTS.contains(&c))
-    {
+    let first = chars.get(at).copied();
+    if !TIBETAN_NAME_PARTS.iter().any(|t| t.chars().next() == first) {
         return None;
     }
-    let part = |k: usize| {
-        chars
-            .get(k..k + 2)
-            .is_some_and(|p| TIBETAN_NAME_PARTS.chunks(2).any(|t| t == p))
-    };
+    let part = |k: usize| TIBETAN_NAME_PARTS.iter().any(|t| starts_with(chars, k, t));
     (part(at) && part(at + 2) && name_end_strength(chars, at + 4) >= 1).then_some(4)
 }
-
-/// Parts of Tibetan names, two characters each.
-const TIBETAN_NAME_PARTS: &[char] = &[
-    '白', '玛', '次', '仁', '扎', '西', '多', '吉', '格', '桑', '洛', '桑', '达', '瓦', '旦', '增',
-    '尼', '玛', '卓', '玛', '央', '金', '平', '措', '索', '朗', '顿', '珠', '拉', '巴', '普', '布',
-    '边', '巴', '次', '旦', '强', '巴', '益', '西', '丹', '增', '德', '吉', '巴', '桑', '仁', '青',
-    '土', '登', '曲', '珍', '拉', '姆', '措', '姆', '央', '宗', '才', '旦', '贡', '觉', '赤', '列',
-    '嘎', '玛', '阿', '旺', '罗', '布', '米', '玛', '玉', '珍', '卓', '嘎', '拉', '珍', '次', '珠',
-    '朗', '杰', '旺', '堆', '江', '村', '群', '培', '普', '琼', '德', '庆', '桑', '珠', '嘉', '措',
-    '坚', '赞', '贡', '嘎', '索', '南', '才', '让', '赤', '林', '泽', '登', '泽', '仁', '仁', '增',
-    '更', '登', '拉', '毛', '措', '吉', '加', '措', '琼', '达',
-];
 
 /// A country, region or capital (哈萨克斯坦, 南非前…), at either end of a would-be name.
 fn is_place(word: &str) -> bool {
