@@ -52,11 +52,17 @@ impl Rules {
             patterns,
             named,
             local,
-            // Not 欧盟 or 联合国, which are bodies themselves.
+            // Not 欧盟 or 联合国, which are bodies themselves. With the states' one-character
+            // short forms (哈议会, 柬国会): named_org takes those only where a word starts.
             states: COUNTRIES
                 .iter()
                 .copied()
                 .filter(|c| !NATIONAL_BODIES.contains(c) && !WORLD_BODIES.contains(c))
+                .chain(
+                    STATE_ABBREVIATIONS
+                        .char_indices()
+                        .map(|(i, c)| &STATE_ABBREVIATIONS[i..i + c.len_utf8()]),
+                )
                 .collect(),
         }
     }
@@ -616,7 +622,9 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
         let verb = AFTER_NAME
             .iter()
             .any(|w| w.chars().count() >= 2 && given_part.ends_with(w));
-        if NOT_NAMES.contains(&word.as_str()) || is_place(&word) || verb {
+        // Nor a body (重大专项工作委员|宣讲团).
+        let body = given == 2 && one_of("团队社校馆厂署厅局院站庭处室所", chars[end - 1]);
+        if NOT_NAMES.contains(&word.as_str()) || is_place(&word) || verb || body {
             continue;
         }
         // Ties go to the longer name: three-character names are the common case; but not over
@@ -928,7 +936,11 @@ fn people(
                 chars,
                 whole_dotted_name(
                     chars,
-                    whole_given_name(chars, words, whole_transliteration(chars, span)),
+                    whole_given_name(
+                        chars,
+                        words,
+                        with_regnal_number(chars, whole_transliteration(chars, span)),
+                    ),
                 ),
             )
         } else {
@@ -1408,7 +1420,13 @@ fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
         {
             continue;
         }
-        let at = i + 2;
+        // A list of them (撤销王滨、王鹏杰、韩沂、魏艺红|政协第十三届全国委员会…): each item.
+        let mut at = i + 2;
+        let mut listed = Vec::new();
+        while let Some(len) = (2..=3).find(|&n| chars.get(at + n) == Some(&'、')) {
+            listed.push(Span::new(at, at + len));
+            at += len + 1;
+        }
         let Some(end) = [at + 3, at + 2].into_iter().find(|&end| {
             end + 2 <= chars.len()
                 && (starts_with_any(
@@ -1433,9 +1451,12 @@ fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
         }) else {
             continue;
         };
-        let span = Span::new(at, end);
-        if listed_name_within(chars, span, words, 2000) {
-            out.push(span);
+        listed.push(Span::new(at, end));
+        if listed
+            .iter()
+            .all(|&item| listed_name_within(chars, item, words, 2000))
+        {
+            out.extend(listed);
         }
     }
     out
@@ -1922,6 +1943,24 @@ fn whole_transliteration(chars: &[char], span: Span) -> Span {
     {
         // One character short, of those that end names (戈麦尔斯|基, 伯奇费|尔).
         Span::new(span.start, end)
+    } else {
+        span
+    }
+}
+
+/// A monarch's name with the number of the reign after it (哈拉尔|五世, 卡尔|十六世): the
+/// whole.
+fn with_regnal_number(chars: &[char], span: Span) -> Span {
+    if !is_foreign_word(&chars[span.start..span.end]) {
+        return span;
+    }
+    let numerals = chars[span.end..]
+        .iter()
+        .take(3)
+        .take_while(|&&c| one_of("一二三四五六七八九十", c))
+        .count();
+    if numerals > 0 && chars.get(span.end + numerals) == Some(&'世') {
+        Span::new(span.start, span.end + numerals + 1)
     } else {
         span
     }
@@ -2838,12 +2877,13 @@ fn after_leading_name(span: Span, people: &[Span]) -> Span {
 /// 全国委员会委员资格, 任命|王某|国务院…): the body alone.
 fn after_removed_name(chars: &[char], span: Span) -> Span {
     // The name starts right after the verb, at or a little before the tagger's start.
+    let decision_at = |k: usize| starts_with_any(chars, k, &["撤销", "免去", "任命", "罢免"]);
     let name_start = (span.start.saturating_sub(2)..=span.start).find(|&v| {
         v >= 2
             && is_surname(chars[v])
-            && ["撤销", "免去", "任命", "罢免"]
-                .iter()
-                .any(|w| starts_with(chars, v - 2, w))
+            && (decision_at(v - 2)
+                // The last of a list the decision names (撤销王滨、…、|魏艺红|政协…).
+                || chars[v - 1] == '、' && (v.saturating_sub(20)..v - 1).any(decision_at))
     });
     let Some(name_start) = name_start else {
         return span;
@@ -2995,9 +3035,9 @@ fn named_org(chars: &[char], body: Span, body_text: &str, states: &[&str]) -> Or
         "经合",
         "红十字",
     ];
-    let of_a_state = body_text
-        .ends_with(['部', '院', '会', '党', '阁', '省', '局', '署', '宫', '马'])
-        && !international.iter().any(|p| body_text.starts_with(p));
+    let of_a_state = body_text.ends_with([
+        '部', '院', '会', '党', '阁', '省', '局', '署', '宫', '马', '大',
+    ]) && !international.iter().any(|p| body_text.starts_with(p));
     if !of_a_state {
         return OrgMention {
             span: body,
@@ -4952,5 +4992,36 @@ mod tests {
         assert!(titles.contains(&("李希", vec!["书记"])), "{titles:?}");
         assert!(titles.contains(&("喻红秋", vec!["副书记"])), "{titles:?}");
         assert_eq!(people.len(), 9);
+    }
+
+    #[test]
+    fn decisions_on_lists_of_people_and_states_bodies_by_short_forms() {
+        let (people, orgs) = analyse(
+            "全国政协主席汪洋主持会议。会议审议通过了关于撤销王立滨、陈鹏杰、韩明沂政协第十三届全国委员会委员资格的决定。运用委员讲堂、重大专项工作委员宣讲团等平台。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("汪洋", vec!["全国政协主席"]),
+                ("王立滨", vec![]),
+                ("陈鹏杰", vec![]),
+                ("韩明沂", vec![]),
+            ]
+        );
+        // The body alone, no name read into it; one body across its term.
+        assert_eq!(org_names(&orgs), vec!["政协第十三届全国委员会"]);
+        assert_eq!(orgs[0].aliases, vec!["全国政协"]);
+        let (_, orgs) = analyse("中国全国人大愿同哈议会加强交流。");
+        assert_eq!(org_names(&orgs), vec!["中国全国人大", "哈议会"]);
+    }
+
+    #[test]
+    fn a_monarchs_name_takes_the_number_of_the_reign() {
+        let (people, _) =
+            analyse("国家主席会见来华进行国事访问的挪威国王哈拉尔五世。哈拉尔五世表示感谢。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("哈拉尔五世", vec!["挪威国王"])]
+        );
     }
 }
