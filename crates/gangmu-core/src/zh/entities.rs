@@ -5024,4 +5024,11 @@ mod tests {
             vec![("哈拉尔五世", vec!["挪威国王"])]
         );
     }
+
+    #[test]
+    fn standing_forums_are_bodies_inside_their_meetings_names() {
+        let (_, orgs) =
+            analyse("中非合作论坛北京峰会开幕。博鳌亚洲论坛2024年年会举行。两国举行经贸论坛。");
+        assert_eq!(org_names(&orgs), vec!["中非合作论坛", "博鳌亚洲论坛"]);
+    }
 }
