@@ -1410,13 +1410,29 @@ fn heading_titles(chars: &[char], found: &mut Vec<Found>, named: &mut Marks) {
     }
 }
 
+/// Verbs of a decision on a post (撤销…委员资格, 免去…职务).
+const DECISION_VERBS: &[&str] = &["撤销", "免去", "任命", "罢免"];
+
+/// How the body or the term of the post a decision names begins, right after the name; the
+/// term (第) last: a body read with the name starts with one of the others.
+const POST_STARTS: &[&str] = &[
+    "政协",
+    "全国",
+    "中共",
+    "中央",
+    "国务院",
+    "国家",
+    "最高",
+    "第",
+];
+
 /// The one a decision removes or appoints, named right before the body or the term of the post
 /// (免去吴英杰|政协第十四届全国委员会常务委员…, 撤销张建春|第十四届全国政协委员资格).
 fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(4) {
         if !matches!(chars[i], '撤' | '免' | '任' | '罢')
-            || !starts_with_any(chars, i, &["撤销", "免去", "任命", "罢免"])
+            || !starts_with_any(chars, i, DECISION_VERBS)
         {
             continue;
         }
@@ -1429,25 +1445,13 @@ fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
         }
         let Some(end) = [at + 3, at + 2].into_iter().find(|&end| {
             end + 2 <= chars.len()
-                && (starts_with_any(
-                    chars,
-                    end,
-                    &[
-                        "政协",
-                        "全国",
-                        "中共",
-                        "中央",
-                        "国务院",
-                        "国家",
-                        "最高",
-                        "第",
-                    ],
-                ) || chars[end] == '十'
-                    && starts_with_any(
-                        chars,
-                        end + 1,
-                        &["届", "一届", "二届", "三届", "四届", "五届"],
-                    ))
+                && (starts_with_any(chars, end, POST_STARTS)
+                    || chars[end] == '十'
+                        && starts_with_any(
+                            chars,
+                            end + 1,
+                            &["届", "一届", "二届", "三届", "四届", "五届"],
+                        ))
         }) else {
             continue;
         };
@@ -2877,7 +2881,7 @@ fn after_leading_name(span: Span, people: &[Span]) -> Span {
 /// 全国委员会委员资格, 任命|王某|国务院…): the body alone.
 fn after_removed_name(chars: &[char], span: Span) -> Span {
     // The name starts right after the verb, at or a little before the tagger's start.
-    let decision_at = |k: usize| starts_with_any(chars, k, &["撤销", "免去", "任命", "罢免"]);
+    let decision_at = |k: usize| starts_with_any(chars, k, DECISION_VERBS);
     let name_start = (span.start.saturating_sub(2)..=span.start).find(|&v| {
         v >= 2
             && is_surname(chars[v])
@@ -2893,9 +2897,7 @@ fn after_removed_name(chars: &[char], span: Span) -> Span {
         .find(|&at| {
             at >= span.start
                 && at + 4 <= span.end
-                && ["政协", "全国", "中共", "中央", "国务院", "国家", "最高"]
-                    .iter()
-                    .any(|b| starts_with(chars, at, b))
+                && starts_with_any(chars, at, &POST_STARTS[..POST_STARTS.len() - 1])
         })
         .map_or(span, |at| Span::new(at, span.end))
 }
