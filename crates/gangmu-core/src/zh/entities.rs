@@ -173,6 +173,10 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if name[0] == '周' && one_of("一二三四五六日末", name[1]) {
         return false;
     }
+    // A count of people (100余位, 诸位), not a surname and a given name.
+    if name.len() == 2 && name[1] == '位' {
+        return false;
+    }
     // A village named for a family elder (刘老庄, 张老村), not a given name.
     if name.len() == 3 && name[1] == '老' && one_of("庄村屯寨营集店湾", name[2]) {
         return false;
@@ -320,6 +324,13 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             }))
         && !COUNTRIES.contains(&name.as_str())
         && !GENERIC_BODIES.contains(&name.as_str())
+        // Two states' armies or governments (中俄军队, 中美两国政府): two bodies, neither named.
+        && !(span.len() >= 4
+            && (chars[span.start] == '中' || STATE_ABBREVIATIONS.contains(chars[span.start]))
+            && STATE_ABBREVIATIONS.contains(chars[span.start + 1])
+            && ["军队", "两军", "政府", "两国政府"]
+                .iter()
+                .any(|w| name[chars[span.start].len_utf8() * 2..] == **w))
         // Bodies counted (云南三省人民政府): several, not one.
         && !chars[span.start..span.end].windows(2).any(|w| {
             one_of("两三四五六七八九十几多", w[0]) && one_of("省市县区", w[1])
@@ -391,13 +402,15 @@ const LEADING_VERBS: &[&str] = &[
     "组建",
     "加上",
     "兼并",
+    "列席",
+    "优化",
 ];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
 /// 党中央着眼于…全局, 从严管党治院).
 const CLAUSE_WORDS: &[&str] = &[
     "决定", "举行", "召开", "开展", "着眼", "表示", "指出", "强调", "要求", "作出", "提出", "贡献",
-    "愿同", "设立", "共同", "部署", "配合", "开行", "军演", "通车", "经商", "围绕",
+    "愿同", "设立", "共同", "部署", "配合", "开行", "军演", "通车", "经商", "围绕", "发挥",
     // Slogans of governing (从严管党治院, 依法治校), which end like a court or a school.
     "管党", "治党", "治院", "治校", "治军", "建军",
 ];
@@ -735,6 +748,10 @@ fn people(
         let word = TITLE_WORDS[m.pattern().as_usize()];
         // 团长 read inside 集团长江电力 is no title.
         if word.ends_with("团长") && span.start > 0 && chars[span.start - 1] == '集' {
+            continue;
+        }
+        // A rank, not a post (部长级代表, 省长级).
+        if chars.get(span.end) == Some(&'级') {
             continue;
         }
         title_spans.push((span, word));
@@ -1106,6 +1123,14 @@ fn people(
     // Disjoint spans: no two start together.
     crate::order::sort_by_key(&mut found, |f| (f.span.start, 0));
     heading_titles(chars, &mut found, &mut named);
+    // The posts a decision removes people from, where no title was read for them.
+    for (names, posts) in decisions(chars, words) {
+        for f in found.iter_mut().filter(|f| f.titles.is_empty()) {
+            if names.contains(&f.span) {
+                f.titles.clone_from(&posts);
+            }
+        }
+    }
     trim_to_known_names(&mut found, given, words);
 
     // One entry per name, titles in order of first appearance.
@@ -1429,6 +1454,31 @@ const POST_STARTS: &[&str] = &[
 /// The one a decision removes or appoints, named right before the body or the term of the post
 /// (免去吴英杰|政协第十四届全国委员会常务委员…, 撤销张建春|第十四届全国政协委员资格).
 fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    decisions(chars, words)
+        .into_iter()
+        .flat_map(|(names, _)| names)
+        .collect()
+}
+
+/// The posts a decision names for the people it removes, up to 职务 or 资格, split at 、
+/// (免去吴英杰|第十四届全国政协常委、文化文史和学习委员会主任|职务, 撤销张建春|第十四届全国政协委员|资格):
+/// their titles. None where the clause ends first.
+fn decided_posts(chars: &[char], start: usize) -> Vec<String> {
+    let end = (start..chars.len().min(start + 60))
+        .take_while(|&k| !ends_clause(chars[k]))
+        .find(|&k| starts_with(chars, k, "职务") || starts_with(chars, k, "资格"));
+    let Some(end) = end.filter(|&end| end > start + 1) else {
+        return Vec::new();
+    };
+    text_of(chars, Span::new(start, end))
+        .split('、')
+        .filter(|t| t.chars().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Each decision's people (see [`decided_names`]) and the posts it names for them.
+fn decisions(chars: &[char], words: &Lexicon) -> Vec<(Vec<Span>, Vec<String>)> {
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(4) {
         if !matches!(chars[i], '撤' | '免' | '任' | '罢')
@@ -1460,7 +1510,7 @@ fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
             .iter()
             .all(|&item| listed_name_within(chars, item, words, 2000))
         {
-            out.extend(listed);
+            out.push((listed, decided_posts(chars, end)));
         }
     }
     out
@@ -2415,6 +2465,30 @@ fn organizations(
         }
     }
     merge_in_order(&mut found, teams);
+    // A state's army by its short form (俄军, 以军, 美军): a body, as 解放军 is. Not a word read
+    // across it (执法|军人, 俄|军事), a pair of states (中俄|军队), or a date's 日 (5日|军).
+    // (A state's government, 中国政府, is left as two words: People's Daily counts the state
+    // alone, and it is the convention of the mention-level test sets.)
+    let mut armies = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '军' || i == 0 || !STATE_ABBREVIATIONS.contains(chars[i - 1]) {
+            continue;
+        }
+        let span = Span::new(i - 1, i + 1);
+        let before = |k: usize| i.checked_sub(k).map(|j| chars[j]);
+        let after_date = |k: usize| before(k).is_some_and(is_digit);
+        let date = chars[i - 1] == '日' && after_date(2);
+        let paired = before(2).is_some_and(|p| {
+            (p == '中' || STATE_ABBREVIATIONS.contains(p)) && !(p == '日' && after_date(3))
+        });
+        let glued = word_across_start(chars, words, span)
+            || word_across_end(chars, words, span)
+            || chars.get(i + 1).is_some_and(|&n| one_of("方舰机队港区", n));
+        if !date && !paired && !glued && !overlaps_any(&found, span) {
+            armies.push(OrgMention::plain(chars, span));
+        }
+    }
+    merge_in_order(&mut found, armies);
     // A state's ministry the lists do not hold (英国内政部, 埃及石油部, 芬兰农林部长; 日本大藏省,
     // 日本文化厅): the country, two to four characters of a portfolio, and 部, before its
     // minister, a break or a verb, not a region (美国中西部) or a department (司法部门).
@@ -2665,6 +2739,16 @@ fn organizations(
         } else {
             span
         };
+        // A body and the verb after it (工业和信息化部|组织…, 国家发展改革委|组织): the body;
+        // 世界卫生组织 is one name.
+        let span = if span.len() > 5
+            && chars[span.end - 2..span.end] == ['组', '织']
+            && one_of("部局委会办院厅署", chars[span.end - 3])
+        {
+            Span::new(span.start, span.end - 2)
+        } else {
+            span
+        };
         // A verb the tagger reads into the name (希望|跨国公司, 欢迎|汇丰集团): after it.
         let span = match LEADING_VERBS
             .iter()
@@ -2715,6 +2799,9 @@ fn organizations(
             };
             if span.len() > lead + 2 {
                 Span::new(span.start + lead, span.end)
+            } else if lead > 0 {
+                // Too little left for a name (5日|军队, 在|工厂).
+                continue;
             } else {
                 span
             }
@@ -2892,13 +2979,15 @@ fn after_removed_name(chars: &[char], span: Span) -> Span {
     let Some(name_start) = name_start else {
         return span;
     };
+    // (A term, 第, only where the tagger's span starts inside the name: 吴|英杰第十四届全国政协.)
+    let starts = if span.start > name_start {
+        POST_STARTS
+    } else {
+        &POST_STARTS[..POST_STARTS.len() - 1]
+    };
     (2..=3)
         .map(|n| name_start + n)
-        .find(|&at| {
-            at >= span.start
-                && at + 4 <= span.end
-                && starts_with_any(chars, at, &POST_STARTS[..POST_STARTS.len() - 1])
-        })
+        .find(|&at| at >= span.start && at + 4 <= span.end && starts_with_any(chars, at, starts))
         .map_or(span, |at| Span::new(at, span.end))
 }
 
@@ -4115,7 +4204,8 @@ mod tests {
                 "中国物流与采购联合会",
                 "约翰斯·霍普金斯大学",
                 "全国人大常委会",
-                "胡塞武装"
+                "胡塞武装",
+                "美军"
             ]
         );
     }
@@ -4933,7 +5023,14 @@ mod tests {
         let (people, orgs) = analyse(
             "政协第十四届全国委员会常务委员会第七次会议在京闭幕。全国政协十四届常委会举行学习讲座。会议审议通过了关于免去陈立军政协第十四届全国委员会常务委员职务的决定，关于撤销王建春第十四届全国政协委员资格的决定。",
         );
-        assert_eq!(people_names(&people), vec!["陈立军", "王建春"]);
+        // The posts they are removed from are their titles.
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("陈立军", vec!["政协第十四届全国委员会常务委员"]),
+                ("王建春", vec!["第十四届全国政协委员"]),
+            ]
+        );
         assert_eq!(
             org_names(&orgs),
             vec!["政协第十四届全国委员会常务委员会", "政协第十四届全国委员会"]
@@ -5005,9 +5102,9 @@ mod tests {
             named_with_titles(&people),
             vec![
                 ("汪洋", vec!["全国政协主席"]),
-                ("王立滨", vec![]),
-                ("陈鹏杰", vec![]),
-                ("韩明沂", vec![]),
+                ("王立滨", vec!["政协第十三届全国委员会委员"]),
+                ("陈鹏杰", vec!["政协第十三届全国委员会委员"]),
+                ("韩明沂", vec!["政协第十三届全国委员会委员"]),
             ]
         );
         // The body alone, no name read into it; one body across its term.
@@ -5032,5 +5129,62 @@ mod tests {
         let (_, orgs) =
             analyse("中非合作论坛北京峰会开幕。博鳌亚洲论坛2024年年会举行。两国举行经贸论坛。");
         assert_eq!(org_names(&orgs), vec!["中非合作论坛", "博鳌亚洲论坛"]);
+    }
+
+    #[test]
+    fn assistants_and_commanders_are_titles_and_ranks_are_not() {
+        let (people, _) = analyse(
+            "国家主席在人民大会堂会见美国总统国家安全事务助理琼斯。同日，海军总司令马丁称演习结束。50余位部长级代表出席。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("琼斯", vec!["美国总统国家安全事务助理"]),
+                ("马丁", vec!["海军总司令"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn ministries_by_their_official_short_names_and_a_verb_after_a_body() {
+        let (_, orgs) = analyse(
+            "人力资源社会保障部、国家粮食和物资储备局、中央和国家机关工委负责同志参加会议。工业和信息化部组织各地加快修复通信设施。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec![
+                "人力资源社会保障部",
+                "国家粮食和物资储备局",
+                "中央和国家机关工委",
+                "工业和信息化部"
+            ]
+        );
+        // A verb and its object are no body (发挥|中心作用).
+        let (_, orgs) = analyse("支持联合国在全球治理中发挥中心协调作用。");
+        assert_eq!(org_names(&orgs), vec!["联合国"]);
+    }
+
+    #[test]
+    fn a_decisions_posts_are_titles_also_where_the_tagger_reads_the_name_into_the_body() {
+        let (people, orgs) = analyse(
+            "会议通过关于免去刘英杰第十四届全国政协常委、经济委员会主任职务，撤销其委员资格的决定。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("刘英杰", vec!["第十四届全国政协常委", "经济委员会主任"])]
+        );
+        assert!(org_names(&orgs).contains(&"第十四届全国政协"), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_states_army_by_its_short_form_is_a_body() {
+        let (_, orgs) =
+            analyse("当天，俄军宣布控制该镇，乌军称已击退进攻。以军8日空袭了加沙北部。");
+        assert_eq!(org_names(&orgs), vec!["俄军", "乌军", "以军"]);
+        // Not military affairs, a pair of states' armies, a date or a law enforcer.
+        let (_, orgs) = analyse(
+            "俄军事专家认为，中俄军队将举行联合演习。5日军队开赴灾区。执法军人应当依法行事。",
+        );
+        assert_eq!(org_names(&orgs), Vec::<&str>::new());
     }
 }
