@@ -229,7 +229,7 @@ pub fn build(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
 /// How often a place must stand before an administrative suffix to be listed.
 const MIN_PLACE: u32 = 5;
 
-/// Place names: the two or three Han characters before 省, 市, 县, 区, 州, 镇, 乡 or 旗, counted
+/// Place names: the two to four Han characters before 省, 市, 县, 区, 州, 镇, 乡 or 旗, counted
 /// over the corpus, kept from [`MIN_PLACE`] occurrences, shortest first and then in code-point
 /// order (the order the core searches them in). Not before a
 /// title or body (市长, 县委: 王明市长 is a person) nor in words the suffix only begins
@@ -250,7 +250,7 @@ fn places(files: &[PathBuf]) -> Result<Vec<(String, u32)>, String> {
             if "长委政人".contains(next) || word_of_suffix {
                 continue;
             }
-            for k in 2..=3 {
+            for k in 2..=4 {
                 if i >= k && chars[i - k..i].iter().all(|&c| is_han(c)) {
                     *counts.entry(chars[i - k..i].iter().collect()).or_default() += 1;
                 }

@@ -270,7 +270,11 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
             .iter()
             .any(|&c| FUNCTION_SET.contains(c) || INSTITUTION_SET.contains(c))
         // Nor a verb of the news (致贺电, 复信, 视察, 主持, 访泰, 列席).
-        && !one_of("致复写访交列同称兼涉控互视主聚顶", name[0]);
+        && !one_of("致复写访交列同称兼涉控互视主聚顶", name[0])
+        // Nor what a pair of China and another names (中拉|陆海新通道, 中欧|班列).
+        && !(span.start > 0
+            && chars[span.start - 1] == '中'
+            && (STATE_ABBREVIATIONS.contains(name[0]) || name[0] == '拉'));
     // A name in parts joined by · (彼得·皮奥): the parts are not read for function words,
     // whatever their characters (得 in 彼得).
     let dotted = name.contains(&'·') && !name.windows(2).any(|w| w == ['·', '·']);
@@ -307,8 +311,9 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
             || name.starts_with("全国")
                 && span.len() <= 6
                 && (name.ends_with('联') || name.ends_with('会')))
-        // Generic: 广大部队, 一家化工厂, 几家汽车公司.
+        // Generic: 广大部队, 一家化工厂, 几家汽车公司; the Centre's kinds (中管高校, 中管企业).
         && !name.starts_with("广大")
+        && !name.starts_with("中管")
         && !["一家", "这家", "几家", "多家", "两家", "一所", "这所"]
             .iter()
             .any(|w| name.contains(w))
@@ -335,6 +340,8 @@ fn plausible_org(chars: &[char], span: Span) -> bool {
         && !chars[span.start..span.end].windows(2).any(|w| {
             one_of("两三四五六七八九十几多", w[0]) && one_of("省市县区", w[1])
         })
+        // An organisation of one character is a verb's (自上而下|组织协调, 党组织): no name.
+        && !(name.ends_with("组织") && span.len() <= 3)
         // A place organising something (山东组织|…, 福建龙岩组织|人员).
         && !(name.ends_with("组织")
             && PROVINCES.iter().any(|p| name.starts_with(p))
@@ -430,7 +437,10 @@ fn ends_inside_next_word(chars: &[char], span: Span) -> bool {
             next => one_of("见谈晤商", next),
         },
         '站' => after(0) == '在',
-        '局' => after(0) == '面',
+        // 兵团党|政, 党|员, 党|建: a word of the party's, not a party (兵团党委 is a body).
+        '党' => one_of("政员建性风纪课史龄费旗徽章务籍内外", after(0)),
+        // 局|面, 局|势, 局|部 (not 总局|部署).
+        '局' => one_of("面势", after(0)) || after(0) == '部' && after(1) != '署',
         '队' => one_of("伍员", after(0)),
         // 中心|工作: the main task.
         '心' => after(0) == '工' && after(1) == '作',
@@ -2390,9 +2400,21 @@ fn organizations(
             }
             start
         };
-        // A newspaper's office (经济日报|社), the army by its full name (人民|解放军).
+        // A newspaper's office (经济日报|社), the army by its full name (人民|解放军), a party's
+        // central committee (朝鲜劳动党|中央委员会) and centre (朝鲜劳动党|中央; not 中央|军委,
+        // a body of its own).
         let end = if body_text.ends_with('报') && chars.get(mention.span.end) == Some(&'社') {
             mention.span.end + 1
+        } else if body_text.ends_with('党') && starts_with(chars, mention.span.end, "中央委员会")
+        {
+            mention.span.end + 5
+        } else if body_text.ends_with('党')
+            && starts_with(chars, mention.span.end, "中央")
+            && !chars
+                .get(mention.span.end + 2)
+                .is_some_and(|&c| one_of("委军政纪办组宣统书党", c))
+        {
+            mention.span.end + 2
         } else {
             mention.span.end
         };
@@ -2698,6 +2720,15 @@ fn organizations(
         let mut span = span;
         while span.len() > 2 && !chars[span.start].is_alphanumeric() {
             span.start += 1;
+        }
+        // A dateline's close read into it (新闻联播）：|政协第十四届全国委员会): after it. (A
+        // bracket opened inside is the name's: 成都飞机工业（集团）有限责任公司.)
+        if let Some(k) = (span.start..span.end).rev().find(|&k| {
+            chars[k] == '：' || chars[k] == '）' && !chars[span.start..k].contains(&'（')
+        }) {
+            if span.end > k + 3 {
+                span.start = k + 1;
+            }
         }
         // A person the news names often, and the word that joins the body to them
         // (赵乐际同|全国人大常委会): not the body's.
@@ -3127,7 +3158,7 @@ fn named_org(chars: &[char], body: Span, body_text: &str, states: &[&str]) -> Or
         "红十字",
     ];
     let of_a_state = body_text.ends_with([
-        '部', '院', '会', '党', '阁', '省', '局', '署', '宫', '马', '大',
+        '部', '院', '会', '党', '阁', '省', '局', '署', '宫', '马', '大', '议',
     ]) && !international.iter().any(|p| body_text.starts_with(p));
     if !of_a_state {
         return OrgMention {
@@ -4922,7 +4953,7 @@ mod tests {
         );
         assert_eq!(
             org_names(&orgs),
-            vec!["中国共产党第二十届中央委员会", "老挝人民革命党"]
+            vec!["中国共产党第二十届中央委员会", "老挝人民革命党中央"]
         );
     }
 
@@ -5186,5 +5217,54 @@ mod tests {
             "俄军事专家认为，中俄军队将举行联合演习。5日军队开赴灾区。执法军人应当依法行事。",
         );
         assert_eq!(org_names(&orgs), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn party_centres_the_cppcc_and_the_secretariat_are_bodies() {
+        let (_, orgs) = analyse(
+            "在以总书记为首的朝鲜劳动党中央坚强领导下，朝鲜人民取得成就。朝鲜劳动党中央委员会发来贺电。人民政协是中国特色社会主义协商民主的重要渠道。中共中央政治局委员、中央书记处书记出席。",
+        );
+        let names = org_names(&orgs);
+        for body in [
+            "朝鲜劳动党中央",
+            "朝鲜劳动党中央委员会",
+            "人民政协",
+            "中央书记处",
+        ] {
+            assert!(names.contains(&body), "{body}: {names:?}");
+        }
+        assert!(!names.contains(&"中央委员会"), "{names:?}");
+    }
+
+    #[test]
+    fn bodies_read_with_a_dateline_a_word_or_a_verb_around_them_are_mended() {
+        // A dateline's close before the body.
+        let (_, orgs) =
+            analyse("（新闻联播）：政协第十四届全国委员会常务委员会第九次会议11日上午在京闭幕。");
+        assert_eq!(org_names(&orgs), vec!["政协第十四届全国委员会常务委员会"]);
+        // 党政 after a body, a verb read as one of one character, the Centre's kinds of body.
+        let (_, orgs) = analyse(
+            "各省、自治区、直辖市和新疆生产建设兵团党政主要负责同志出席。加强自上而下组织协调。中管高校要加强党的建设。",
+        );
+        assert_eq!(org_names(&orgs), vec!["新疆生产建设兵团"]);
+        // A state's legislature by its one-character short form; local bureaux of investment.
+        let (_, orgs) = analyse(
+            "中国全国人大将进一步密切同俄联邦会议的交往合作。太仓市招商局的招商员变身为主播。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec!["中国全国人大", "俄联邦会议", "太仓市招商局"]
+        );
+    }
+
+    #[test]
+    fn titles_after_a_name_and_auditors_and_no_name_in_a_pairs_project() {
+        let (people, _) = analyse(
+            "会议听取了审计署审计长王凯作的报告。张建明副委员长主持会议。双方要打造中拉陆海新通道。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("王凯", vec!["审计署审计长"]), ("张建明", vec!["副委员长"])]
+        );
     }
 }

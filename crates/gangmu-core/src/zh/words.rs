@@ -336,6 +336,8 @@ mod tests {
             "in searchable order"
         );
         assert!(shipped.is_place("安阳"));
+        // Transliterated places of four characters too (哈尔科夫州).
+        assert!(shipped.is_place("哈尔科夫"));
         // Out of order (not written by `gangmu lexicon build`): skipped, not misread.
         let unordered = Lexicon::parse("@金华\t7\n@安阳\t3\n");
         assert!(unordered.is_place("金华") && !unordered.is_place("安阳"));
