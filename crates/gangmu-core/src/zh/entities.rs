@@ -100,6 +100,7 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         &proposed,
         segmented,
     );
+    standing_committee_alone(chars, &mut orgs);
     let mut people = people(resources, &source, chars, &offsets, &orgs, &proposed);
     if let Cow::Owned(_) = joined {
         // Names as the text first writes them (迪亚斯-卡内尔), not as the rules read them.
@@ -130,6 +131,51 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         }
     }
     (people, orgs)
+}
+
+/// 常委会 alone, where the document names one standing committee (十四届全国人大常委会 …
+/// 常委会组成人员): a short form of it, as the guidelines count it. Not where it closes another
+/// body's name (市委常委会), nor where two standing committees are named.
+fn standing_committee_alone(chars: &[char], orgs: &mut Vec<Organization>) {
+    let standing = |n: &String| n.ends_with("常委会") || n.ends_with("常务委员会");
+    let bare = |o: &Organization| o.name == "常委会";
+    let mut holders = orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !bare(o) && (standing(&o.name) || o.aliases.iter().any(standing)));
+    let (Some((k, _)), None) = (holders.next(), holders.next()) else {
+        return;
+    };
+    // (The tagger's 常委会 alone, read as a body of its own: the same one.)
+    let (k, mut alone) = match orgs.iter().position(bare) {
+        Some(b) => (if b < k { k - 1 } else { k }, orgs.remove(b).mentions),
+        None => (k, Vec::new()),
+    };
+    alone.extend(
+        (0..chars.len().saturating_sub(2))
+            .filter(|&i| {
+                chars[i..i + 3] == ['常', '委', '会']
+                    && (i == 0
+                        || !is_han(chars[i - 1])
+                        || one_of("经由在向对和与及将的为", chars[i - 1]))
+            })
+            .map(|i| Span::new(i, i + 3))
+            .filter(|span| {
+                !orgs
+                    .iter()
+                    .any(|o| o.mentions.iter().any(|m| m.overlaps(span)))
+            }),
+    );
+    if alone.is_empty() {
+        return;
+    }
+    let org = &mut orgs[k];
+    org.mentions.extend(alone);
+    org.mentions.sort_unstable();
+    org.mentions.dedup();
+    if org.name != "常委会" && !org.aliases.iter().any(|a| a == "常委会") {
+        org.aliases.push("常委会".to_string());
+    }
 }
 
 /// The text with a hyphen between two characters of transliteration read as the dot of a
@@ -190,6 +236,14 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if AFTER_NAME
         .iter()
         .any(|w| word.ends_with(w) && w.len() >= 6 && name.len() > w.chars().count())
+    {
+        return false;
+    }
+    // Nor does one start with a verb said of names (宣布|共同构建 read as 宣布共).
+    if name.len() >= 3
+        && AFTER_NAME
+            .iter()
+            .any(|w| w.len() == 6 && word.starts_with(w))
     {
         return false;
     }
@@ -644,7 +698,9 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
         let given_part: String = chars[at + surname..end].iter().collect();
         let verb = AFTER_NAME
             .iter()
-            .any(|w| w.chars().count() >= 2 && given_part.ends_with(w));
+            .any(|w| w.chars().count() >= 2 && given_part.ends_with(w))
+            // Or read from one (宣布|共同: 宣布共).
+            || given == 2 && AFTER_NAME.iter().any(|w| w.len() == 6 && word.starts_with(w));
         // Nor a body (重大专项工作委员|宣讲团).
         let body = given == 2 && one_of("团队社校馆厂署厅局院站庭处室所", chars[end - 1]);
         if NOT_NAMES.contains(&word.as_str()) || is_place(&word) || verb || body {
@@ -1133,6 +1189,23 @@ fn people(
     // Disjoint spans: no two start together.
     crate::order::sort_by_key(&mut found, |f| (f.span.start, 0));
     heading_titles(chars, &mut found, &mut named);
+    // The post a delegation or a group names someone to (以王沪宁为团长的中央代表团): a title.
+    for f in found.iter_mut() {
+        let span = f.span;
+        if span.start == 0 || chars[span.start - 1] != '以' || chars.get(span.end) != Some(&'为')
+        {
+            continue;
+        }
+        let post = (span.end + 2..(span.end + 12).min(chars.len()))
+            .find(|&k| chars[k] == '的')
+            .map(|k| text_of(chars, Span::new(span.end + 1, k)))
+            .filter(|post| ends_with_any(post, TITLE_WORDS).is_some());
+        if let Some(post) = post {
+            if !f.titles.contains(&post) {
+                f.titles.push(post);
+            }
+        }
+    }
     // The posts a decision removes people from, where no title was read for them.
     for (names, posts) in decisions(chars, words) {
         for f in found.iter_mut().filter(|f| f.titles.is_empty()) {
@@ -1612,6 +1685,11 @@ fn listed_name_within(chars: &[char], item: Span, words: &Lexicon, most: u32) ->
             && name
                 .iter()
                 .all(|&c| TRANSLITERATION_SET.contains(c) || IN_DOTTED_NAMES.contains(c));
+    // A Tibetan name of two parts (洛桑江村), which ends like a village.
+    let tibetan = name.len() == 4 && tibetan_name_at(chars, item.start) == Some(4);
+    if tibetan {
+        return !words.is_place(&word);
+    }
     // (Cheapest tests first: the thorough one last.)
     (chinese || foreign)
         && !one_of("县市区州省镇乡村", name[name.len() - 1])
@@ -2405,7 +2483,8 @@ fn organizations(
         // a body of its own).
         let end = if body_text.ends_with('报') && chars.get(mention.span.end) == Some(&'社') {
             mention.span.end + 1
-        } else if body_text.ends_with('党') && starts_with(chars, mention.span.end, "中央委员会")
+        } else if (body_text.ends_with('党') || body_text.ends_with("阵线"))
+            && starts_with(chars, mention.span.end, "中央委员会")
         {
             mention.span.end + 5
         } else if body_text.ends_with('党')
@@ -2623,6 +2702,25 @@ fn organizations(
                 party_and_groups.push(OrgMention::plain(chars, span));
             }
         } else if chars[start + 1] == '央' {
+            // One of the Centre's numbered steering or inspection groups (主题教育|中央第二十
+            // 指导组), not several (二十届中央第一轮巡视组).
+            if chars[start + 2] == '第' {
+                let k = (start + 3..chars.len())
+                    .find(|&k| !one_of("一二三四五六七八九十", chars[k]))
+                    .unwrap_or(chars.len());
+                let Some(n) = (k > start + 3)
+                    .then(|| longest_starting_at(chars, k, &["指导组", "督导组", "巡视组"]))
+                    .flatten()
+                else {
+                    continue;
+                };
+                let theme = start >= 4 && starts_with(chars, start - 4, "主题教育");
+                let span = Span::new(if theme { start - 4 } else { start }, k + n);
+                if !overlaps_any(&found, span) {
+                    party_and_groups.push(OrgMention::plain(chars, span));
+                }
+                continue;
+            }
             let last = (start + 10).min(chars.len().saturating_sub(4));
             let Some(end) = (start + 4..=last)
                 .take_while(|&k| is_han(chars[k - 1]) && !FUNCTION_SET.contains(chars[k - 1]))
@@ -2630,7 +2728,15 @@ fn organizations(
             else {
                 continue;
             };
-            let span = Span::new(start, end + 4);
+            // With its office (中央主题教育领导小组|办公室).
+            let end = end
+                + 4
+                + if starts_with(chars, end + 4, "办公室") {
+                    3
+                } else {
+                    0
+                };
+            let span = Span::new(start, end);
             if !overlaps_any(&found, span) {
                 party_and_groups.push(OrgMention::plain(chars, span));
             }
@@ -2819,6 +2925,9 @@ fn organizations(
                         .any(|p| starts_with(chars, span.start + 1, p))
             {
                 1
+            } else if starts_with(chars, span.start, "中央和") {
+                // The Centre and a body (各民主党派|中央和|全国工商联): the body.
+                3
             } else if one_of("一二两三四五六七八九十几多数", chars[span.start])
                 && chars
                     .get(span.start + 1)
@@ -5265,6 +5374,56 @@ mod tests {
         assert_eq!(
             named_with_titles(&people),
             vec![("王凯", vec!["审计署审计长"]), ("张建明", vec!["副委员长"])]
+        );
+    }
+
+    #[test]
+    fn the_standing_committee_alone_is_the_one_the_document_names() {
+        let (_, orgs) = analyse(
+            "十四届全国人大常委会第十三次会议在京举行。常委会组成人员审议了报告，经常委会会议审议通过。",
+        );
+        assert_eq!(org_names(&orgs), vec!["十四届全国人大常委会"]);
+        assert_eq!(orgs[0].aliases, vec!["常委会"]);
+        assert_eq!(orgs[0].mentions.len(), 3, "{orgs:?}");
+        // Two standing committees: 常委会 alone says neither.
+        let (_, orgs) = analyse(
+            "十四届全国人大常委会第十三次会议在京举行。全国政协十四届常委会第七次会议闭幕。常委会组成人员出席。",
+        );
+        assert!(
+            orgs.iter()
+                .all(|o| !o.aliases.iter().any(|a| a == "常委会")),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn members_delegation_heads_tibetan_names_in_lists_and_the_centres_groups() {
+        let (people, _) = analyse(
+            "李干杰、王小洪、洛桑江村、胡春华和张升民出席。以王沪宁为团长的中央代表团抵达。易纲常委建议深化改革。两位总书记宣布共同构建命运共同体。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                ("李干杰", vec![]),
+                ("王小洪", vec![]),
+                ("洛桑江村", vec![]),
+                ("胡春华", vec![]),
+                ("张升民", vec![]),
+                ("王沪宁", vec!["团长"]),
+                ("易纲", vec!["常委"]),
+            ]
+        );
+        let (_, orgs) = analyse(
+            "各民主党派中央和全国工商联负责人出席。主题教育中央第二十指导组组长列席。中央主题教育领导小组办公室工作总结会议召开。杜文战任越南祖国阵线中央委员会主席。参观三星堆博物馆。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec![
+                "全国工商联",
+                "主题教育中央第二十指导组",
+                "中央主题教育领导小组办公室",
+                "越南祖国阵线中央委员会"
+            ]
         );
     }
 }
