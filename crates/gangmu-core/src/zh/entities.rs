@@ -2590,6 +2590,32 @@ fn organizations(
         }
     }
     merge_in_order(&mut found, armies);
+    // A state's government by the state's formal name (中华人民共和国政府, 秘鲁共和国政府,
+    // 俄罗斯联邦政府), as agreements name the parties: a body. (Not 中国政府: see above.)
+    let mut governments = Vec::new();
+    for i in 2..chars.len().saturating_sub(1) {
+        if chars[i] != '政' || chars[i + 1] != '府' {
+            continue;
+        }
+        let Some(form) = ["人民共和国", "共和国", "联邦", "王国", "合众国"]
+            .into_iter()
+            .find(|f| i >= f.chars().count() && starts_with(chars, i - f.chars().count(), f))
+        else {
+            continue;
+        };
+        let at = i - form.chars().count();
+        let state = if at >= 2 && starts_with(chars, at - 2, "中华") {
+            Some(2)
+        } else {
+            longest_ending_at(chars, at, COUNTRIES)
+        };
+        let Some(state) = state else { continue };
+        let span = Span::new(at - state, i + 2);
+        if !overlaps_any(&found, span) {
+            governments.push(OrgMention::plain(chars, span));
+        }
+    }
+    merge_in_order(&mut found, governments);
     // A state's ministry the lists do not hold (英国内政部, 埃及石油部, 芬兰农林部长; 日本大藏省,
     // 日本文化厅): the country, two to four characters of a portfolio, and 部, before its
     // minister, a break or a verb, not a region (美国中西部) or a department (司法部门).
@@ -5424,6 +5450,17 @@ mod tests {
                 "中央主题教育领导小组办公室",
                 "越南祖国阵线中央委员会"
             ]
+        );
+    }
+
+    #[test]
+    fn governments_by_their_states_formal_names_and_kinds_of_institution() {
+        let (_, orgs) = analyse(
+            "双方签署了《中华人民共和国政府和秘鲁共和国政府关于经济合作的协定》。俄罗斯联邦政府表示欢迎。中国政府坚持对外开放。双方要运营好中国文化中心、鲁班工坊、孔子学院等机构。开展专家协商会工作。",
+        );
+        assert_eq!(
+            org_names(&orgs),
+            vec!["中华人民共和国政府", "秘鲁共和国政府", "俄罗斯联邦政府"]
         );
     }
 }
