@@ -610,6 +610,13 @@ fn can_be_given_name(surname: char, given: &[char]) -> bool {
                 && can_be_in_name(*second)
                 && !one_of("治策协务权委府", *second)
         }
+        // 在 in Korean names (李在明, 文在寅), after a Korean surname; not where a verb or a
+        // place follows it (李在北京: 北京 ends no name, 王在会上: 会 is in none).
+        ['在', second] => {
+            one_of("李文金朴崔郑尹申姜柳卢宋", surname)
+                && can_be_in_name(*second)
+                && !FUNCTION_SET.contains(*second)
+        }
         // 为 likewise (吴为山; not 成为, 尤为重要, 以…为主).
         ['为', second] => {
             !one_of("成尤何", surname)
@@ -5461,6 +5468,16 @@ mod tests {
         assert_eq!(
             org_names(&orgs),
             vec!["中华人民共和国政府", "秘鲁共和国政府", "俄罗斯联邦政府"]
+        );
+    }
+
+    #[test]
+    fn korean_names_with_zai_and_no_name_read_across_it() {
+        let (people, _) =
+            analyse("国家主席会见韩国总统李在明。李在明表示，韩方愿加强合作。李在北京考察时指出。");
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("李在明", vec!["韩国总统"])]
         );
     }
 }
