@@ -617,6 +617,12 @@ fn can_be_given_name(surname: char, given: &[char]) -> bool {
                 && can_be_in_name(*second)
                 && !FUNCTION_SET.contains(*second)
         }
+        // 会 as the first of two given characters (葛会波), not in a word of meetings after a
+        // surname-like character (王|会见, 常|会上, 党|会议).
+        ['会', second] => {
+            can_be_in_name(*second)
+                && !one_of("见谈议上同长员场晤商计展后前期聚中标签务合堂所费", *second)
+        }
         // 为 likewise (吴为山; not 成为, 尤为重要, 以…为主).
         ['为', second] => {
             !one_of("成尤何", surname)
@@ -646,7 +652,20 @@ fn in_country_name(chars: &[char], span: Span) -> bool {
 
 /// Words that end a name for the rules but are no cue for the tagger: bodies hold meetings as
 /// often as people do (as a tagger feature, 举行 cost 1.5 points of People's Daily F1).
-const ENDS_NAME_IN_RULES: &[&str] = &["举行"];
+const ENDS_NAME_IN_RULES: &[&str] = &[
+    "举行",
+    "常委",
+    "副委员长",
+    "副主任",
+    "副部长",
+    "副主席",
+    "副总理",
+    "秘书长",
+    "大使",
+    "议长",
+    "国务卿",
+    "审计长",
+];
 
 /// How clearly a name ends at some index: the text stops being Han, or a word that follows names
 /// begins there (two-character words are clearer than one-character ones: 莫朗共同 → 莫朗).
@@ -681,6 +700,12 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
     if let Some(len) = tibetan_name_at(chars, at) {
         return Some(len);
     }
+    // A conjunction inside a sentence joins titles or names (众议长|和参议长, 第一副主席|和常务
+    // 副主席): no surname there.
+    if at > 0 && is_han(chars[at - 1]) && chars.get(at).is_some_and(|&c| one_of("和与及同并", c))
+    {
+        return None;
+    }
     let surname = if COMPOUND_SURNAMES.iter().any(|s| starts_with(chars, at, s)) {
         2
     } else if chars.get(at).copied().is_some_and(is_surname) {
@@ -691,10 +716,13 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
     let mut best: Option<(u8, usize)> = None;
     for given in [1, 2] {
         let end = at + surname + given;
-        if end > chars.len()
-            || !can_be_given_name(chars[at + surname - 1], &chars[at + surname..end])
-        {
+        if end > chars.len() {
             break;
+        }
+        // (A character kept out of one-character given names may start a two-character one:
+        // 葛会|波.)
+        if !can_be_given_name(chars[at + surname - 1], &chars[at + surname..end]) {
+            continue;
         }
         let strength = name_end_strength(chars, end);
         if strength == 0 || (strict && strength < 3) {
@@ -930,6 +958,11 @@ fn people(
                 [4, 3, 2, 5, 6].into_iter().find(|&len| {
                     title.start.checked_sub(len).is_some_and(|start| {
                         name_starts_at(chars, start)
+                            // Not a count's measure word (18|位驻华|大使).
+                            && !(one_of("位名", chars[start])
+                                && start > 0
+                                && (is_digit(chars[start - 1])
+                                    || one_of("一二两三四五六七八九十百多几", chars[start - 1])))
                             && (name_at(chars, start, false) == Some(len)
                                 || foreign_name_at(chars, start) == Some(len))
                             && !named.any(Span::new(start, title.end))
@@ -5478,6 +5511,17 @@ mod tests {
         assert_eq!(
             named_with_titles(&people),
             vec![("李在明", vec!["韩国总统"])]
+        );
+    }
+
+    #[test]
+    fn hui_starts_given_names_and_conjunctions_between_titles_start_none() {
+        let (people, _) = analyse(
+            "葛会波常委代表九三学社中央发言。赵乐际同巴哈马众议长和参议长举行会谈。第一副主席和常务副主席出席。18位驻华大使递交国书。王会见了代表。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![("葛会波", vec!["常委"]), ("赵乐际", vec![])]
         );
     }
 }
