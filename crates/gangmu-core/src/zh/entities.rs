@@ -100,7 +100,7 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
         &proposed,
         segmented,
     );
-    standing_committee_alone(chars, &mut orgs);
+    short_forms_alone(chars, &mut orgs);
     let mut people = people(resources, &source, chars, &offsets, &orgs, &proposed);
     if let Cow::Owned(_) = joined {
         // Names as the text first writes them (迪亚斯-卡内尔), not as the rules read them.
@@ -134,32 +134,40 @@ pub fn find(text: &Text, resources: &Resources) -> (Vec<Person>, Vec<Organizatio
 }
 
 /// 常委会 alone, where the document names one standing committee (十四届全国人大常委会 …
-/// 常委会组成人员): a short form of it, as the guidelines count it. Not where it closes another
-/// body's name (市委常委会), nor where two standing committees are named.
-fn standing_committee_alone(chars: &[char], orgs: &mut Vec<Organization>) {
-    let standing = |n: &String| n.ends_with("常委会") || n.ends_with("常务委员会");
-    let bare = |o: &Organization| o.name == "常委会";
+/// 常委会组成人员), and 主席团 alone where it names one presidium (大会主席团 … 由主席团决定): a
+/// short form of it, as the guidelines count them. Not where it closes another body's name
+/// (市委常委会), nor where two such bodies are named.
+fn short_forms_alone(chars: &[char], orgs: &mut Vec<Organization>) {
+    short_form_alone(chars, orgs, "常委会", &["常委会", "常务委员会"]);
+    short_form_alone(chars, orgs, "主席团", &["主席团"]);
+}
+
+fn short_form_alone(chars: &[char], orgs: &mut Vec<Organization>, short: &str, ends: &[&str]) {
+    let kind = |n: &String| ends.iter().any(|e| n.ends_with(e));
+    let bare = |o: &Organization| o.name == short;
     let mut holders = orgs
         .iter()
         .enumerate()
-        .filter(|(_, o)| !bare(o) && (standing(&o.name) || o.aliases.iter().any(standing)));
+        .filter(|(_, o)| !bare(o) && (kind(&o.name) || o.aliases.iter().any(kind)));
     let (Some((k, _)), None) = (holders.next(), holders.next()) else {
         return;
     };
-    // (The tagger's 常委会 alone, read as a body of its own: the same one.)
+    // (The tagger's short form alone, read as a body of its own: the same one.)
     let (k, mut alone) = match orgs.iter().position(bare) {
         Some(b) => (if b < k { k - 1 } else { k }, orgs.remove(b).mentions),
         None => (k, Vec::new()),
     };
+    let short_chars: Vec<char> = short.chars().collect();
+    let n = short_chars.len();
     alone.extend(
-        (0..chars.len().saturating_sub(2))
+        (0..(chars.len() + 1).saturating_sub(n))
             .filter(|&i| {
-                chars[i..i + 3] == ['常', '委', '会']
+                chars[i..i + n] == short_chars[..]
                     && (i == 0
                         || !is_han(chars[i - 1])
                         || one_of("经由在向对和与及将的为", chars[i - 1]))
             })
-            .map(|i| Span::new(i, i + 3))
+            .map(|i| Span::new(i, i + n))
             .filter(|span| {
                 !orgs
                     .iter()
@@ -173,8 +181,8 @@ fn standing_committee_alone(chars: &[char], orgs: &mut Vec<Organization>) {
     org.mentions.extend(alone);
     org.mentions.sort_unstable();
     org.mentions.dedup();
-    if org.name != "常委会" && !org.aliases.iter().any(|a| a == "常委会") {
-        org.aliases.push("常委会".to_string());
+    if org.name != short && !org.aliases.iter().any(|a| a == short) {
+        org.aliases.push(short.to_string());
     }
 }
 
@@ -221,6 +229,10 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     }
     // A count of people (100余位, 诸位), not a surname and a given name.
     if name.len() == 2 && name[1] == '位' {
+        return false;
+    }
+    // A palace (克里姆林|宫 read as 林宫), or a piece of a country's name (马来 of 马来西亚).
+    if name.last() == Some(&'宫') || in_country_name(chars, span) {
         return false;
     }
     // A village named for a family elder (刘老庄, 张老村), not a given name.
@@ -465,6 +477,9 @@ const LEADING_VERBS: &[&str] = &[
     "兼并",
     "列席",
     "优化",
+    "致信",
+    "致电",
+    "致函",
 ];
 
 /// Words that make a stretch of text a clause or a slogan, not a name (国务院决定成立调查组,
@@ -804,7 +819,11 @@ fn foreign_name_at(chars: &[char], at: usize) -> Option<usize> {
         let title_after = TITLES_AFTER_NAME
             .iter()
             .any(|t| t.chars().count() >= 3 && starts_with(chars, at + len, t));
-        (title_after || name_end_strength(chars, at + len) >= 2)
+        // (Before a word of one character that follows names, 威特科夫|已前往, when the name
+        // is long enough not to be a word's start.)
+        (title_after
+            || name_end_strength(chars, at + len) >= 2
+            || len >= 4 && name_end_strength(chars, at + len) >= 1)
             && chars[at + len - 1] != '·'
             && !is_place(&word)
     })
@@ -1116,7 +1135,8 @@ fn people(
         .chain(speakers(chars, words))
         .chain(met_names(chars, words))
         .chain(attendees(chars, words))
-        .chain(decided_names(chars, words));
+        .chain(decided_names(chars, words))
+        .chain(comrades(chars, words));
     for span in untitled {
         if !named.any(span) && !in_org.any(span) {
             named.mark(span);
@@ -1217,7 +1237,7 @@ fn people(
     // before it (芬兰总理奥尔波和时任英国首相斯塔默).
     for f in &mut found {
         if let Some(at) = f.chain_at {
-            let mut titles = title_chain(chars, at, &named, words);
+            let mut titles = title_chain(chars, at, &named, &in_org, words);
             for t in std::mem::take(&mut f.titles) {
                 if !titles.contains(&t) {
                     titles.push(t);
@@ -1243,6 +1263,33 @@ fn people(
         if let Some(post) = post {
             if !f.titles.contains(&post) {
                 f.titles.push(post);
+            }
+        }
+    }
+    // Posts the text says someone holds (单杏花同志是中国铁道科学研究院集团有限公司首席研究员、
+    // 铁路12306技术中心总工程师。): titles, when every item up to the clause's end is one.
+    for f in found.iter_mut() {
+        let mut at = f.span.end;
+        if starts_with(chars, at, "同志") {
+            at += 2;
+        }
+        if chars.get(at) != Some(&'是') {
+            continue;
+        }
+        let end = (at + 1..chars.len().min(at + 80))
+            .find(|&k| ends_clause(chars[k]) && !chars[k].is_ascii_digit())
+            .unwrap_or(chars.len().min(at + 80));
+        let posts: Vec<String> = text_of(chars, Span::new(at + 1, end))
+            .split('、')
+            .map(str::to_string)
+            .collect();
+        if posts.iter().all(|p| {
+            (3..=30).contains(&p.chars().count()) && ends_with_any(p, TITLE_WORDS).is_some()
+        }) {
+            for p in posts {
+                if !f.titles.contains(&p) {
+                    f.titles.push(p);
+                }
             }
         }
     }
@@ -1340,6 +1387,29 @@ fn people(
     // Mentions never overlap: no two people share a first one.
     crate::order::sort_by_key(&mut people, |p: &Person| (p.mentions[0].start, 0));
     people
+}
+
+/// A name right before 同志 where a phrase starts (“时代楷模”单杏花同志先进事迹报告会): a
+/// person, when it reads as a name the news does not use as a word.
+fn comrades(chars: &[char], words: &Lexicon) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in 2..chars.len().saturating_sub(1) {
+        if chars[i] != '同' || chars[i + 1] != '志' {
+            continue;
+        }
+        if let Some(span) = [3, 2]
+            .into_iter()
+            .filter_map(|len| i.checked_sub(len).map(|start| Span::new(start, i)))
+            .find(|&span| {
+                name_starts_at(chars, span.start)
+                    && name_at(chars, span.start, false) == Some(span.len())
+                    && listed_name(chars, span, words)
+            })
+        {
+            out.push(span);
+        }
+    }
+    out
 }
 
 /// Verbs of saying that follow a speaker's name.
@@ -2266,11 +2336,32 @@ fn whole_given_name(chars: &[char], words: &Lexicon, span: Span) -> Span {
 
 /// The titles written before a name at `name_start`: the clause back to its start (or to the
 /// previous name in a list), split at 、, keeping the pieces that end with a title word.
-fn title_chain(chars: &[char], name_start: usize, named: &Marks, words: &Lexicon) -> Vec<String> {
+fn title_chain(
+    chars: &[char],
+    name_start: usize,
+    named: &Marks,
+    in_org: &Marks,
+    words: &Lexicon,
+) -> Vec<String> {
+    // A note of one or two characters in brackets ending at `k` (刚果（布）): part of a name.
+    let note_before = |k: usize| {
+        (3..=4).find(|&n| {
+            k >= n
+                && chars[k - 1] == '）'
+                && chars[k - n] == '（'
+                && chars[k - n + 1..k - 1].iter().all(|&c| is_han(c))
+        })
+    };
     let mut start = name_start;
     loop {
-        while start > 0 && !ends_clause(chars[start - 1]) && name_start - start < 80 {
-            start -= 1;
+        while start > 0 && name_start - start < 80 {
+            if !ends_clause(chars[start - 1]) {
+                start -= 1;
+            } else if let Some(n) = note_before(start).filter(|&n| start > n) {
+                start -= n;
+            } else {
+                break;
+            }
         }
         // A comma between titles (中央宣讲团成员，国家卫生健康委员会党组书记): the chain goes on
         // while the piece before it ends with a title.
@@ -2310,12 +2401,19 @@ fn title_chain(chars: &[char], name_start: usize, named: &Marks, words: &Lexicon
                 words.count_chars(&[c, w.chars().next().unwrap_or(' ')]) >= GLUED_WORD
             }))
     };
+    // Nor a word inside a body's name (中科院地理科学与资源研究所研究员).
+    let in_body = |p: usize| {
+        in_org.any(Span::new(
+            start + chain[..p].chars().count(),
+            start + chain[..p].chars().count() + 1,
+        ))
+    };
     let cut = BEFORE_TITLE
         .iter()
         .filter_map(|w| {
             chain[..last_title]
                 .rmatch_indices(w)
-                .find(|&(p, _)| !in_word(p, w))
+                .find(|&(p, _)| !in_word(p, w) && !in_body(p))
                 .map(|(p, _)| p + w.len())
         })
         .max();
@@ -3114,7 +3212,13 @@ fn organizations(
                     .chain(&chars[rule.end..span.end])
                     .any(|c| one_of("称说遭向", *c))
             };
-            if rule != span && inside && !says() {
+            // A national body's name is whole: a character before it is the text's (在港|中国科学院
+            // 院士).
+            let national = ["中国", "全国", "中央", "国家"]
+                .iter()
+                .any(|p| starts_with(chars, rule.start, p));
+            let one_before = span.start + 1 == rule.start;
+            if rule != span && inside && !says() && !(national && one_before) {
                 found[k] = OrgMention::plain(chars, span);
             }
         }
@@ -5523,5 +5627,47 @@ mod tests {
             named_with_titles(&people),
             vec![("葛会波", vec!["常委"]), ("赵乐际", vec![])]
         );
+    }
+
+    #[test]
+    fn comrades_posts_said_of_people_and_foreign_names_in_more_shapes() {
+        let (people, _) = analyse(
+            "“时代楷模”张杏花同志先进事迹报告会在京举行。张杏花同志是某铁路研究院首席研究员、某技术中心总工程师。国家主席会见多米尼克总统伯顿。习近平同牙买加总督艾伦互致贺电。美国总统特使威特科夫已前往瑞士。习近平来到克里姆林宫。帮助亚非拉等发展中国家。俄军称正扩大对顿巴斯的控制。",
+        );
+        assert_eq!(
+            named_with_titles(&people),
+            vec![
+                (
+                    "张杏花",
+                    vec!["某铁路研究院首席研究员", "某技术中心总工程师"]
+                ),
+                ("伯顿", vec!["多米尼克总统"]),
+                ("习近平", vec![]),
+                ("艾伦", vec!["牙买加总督"]),
+                ("威特科夫", vec!["美国总统特使"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn presidia_the_centres_commissions_and_bodies_after_a_letter_or_a_place() {
+        let (_, orgs) = analyse(
+            "宪法和法律委员会将向大会主席团提出审议结果报告，由主席团决定。习近平主持召开中央全面深化改革委员会会议。习近平致信祝贺中国志愿服务联合会大会召开。同在港中国科学院院士座谈。",
+        );
+        let names = org_names(&orgs);
+        for body in [
+            "宪法和法律委员会",
+            "大会主席团",
+            "中央全面深化改革委员会",
+            "中国志愿服务联合会",
+            "中国科学院",
+        ] {
+            assert!(names.contains(&body), "{body}: {names:?}");
+        }
+        let presidium = orgs
+            .iter()
+            .find(|o| o.name == "大会主席团")
+            .expect("presidium");
+        assert_eq!(presidium.aliases, vec!["主席团"]);
     }
 }
