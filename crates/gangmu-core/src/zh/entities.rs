@@ -231,8 +231,8 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     if name.len() == 2 && name[1] == '位' {
         return false;
     }
-    // A palace (克里姆林|宫 read as 林宫), or a piece of a country's name (马来 of 马来西亚).
-    if name.last() == Some(&'宫') || in_country_name(chars, span) {
+    // A palace (克里姆林|宫 read as 林宫).
+    if name.last() == Some(&'宫') {
         return false;
     }
     // A village named for a family elder (刘老庄, 张老村), not a given name.
@@ -667,6 +667,8 @@ fn in_country_name(chars: &[char], span: Span) -> bool {
 
 /// Words that end a name for the rules but are no cue for the tagger: bodies hold meetings as
 /// often as people do (as a tagger feature, 举行 cost 1.5 points of People's Daily F1).
+/// The first characters of [`ENDS_NAME_IN_RULES`] (a test per character before the list).
+const ENDS_NAME_IN_RULES_FIRST: &str = "举常副秘大议国审";
 const ENDS_NAME_IN_RULES: &[&str] = &[
     "举行",
     "常委",
@@ -689,11 +691,13 @@ fn name_end_strength(chars: &[char], end: usize) -> u8 {
         return 3;
     }
     // (Most characters start no such word: one lookup instead of a scan of the list.)
-    if !AFTER_NAME_FIRST.contains(chars[end])
-        && !ENDS_NAME_IN_RULES
-            .iter()
-            .any(|w| starts_with(chars, end, w))
-    {
+    let ends_in_rules = || {
+        one_of(ENDS_NAME_IN_RULES_FIRST, chars[end])
+            && ENDS_NAME_IN_RULES
+                .iter()
+                .any(|w| starts_with(chars, end, w))
+    };
+    if !AFTER_NAME_FIRST.contains(chars[end]) && !ends_in_rules() {
         return 0;
     }
     match AFTER_NAME
@@ -1130,12 +1134,14 @@ fn people(
     //   People's Daily annotates it;
     // - a name that opens a clause before a verb of saying (靳骕说，, 哈比比表示): a speaker;
     // - the one met, received or visited, right after the verb (会见马英九一行).
+    // The ones decisions remove or appoint, and the posts they name (免去吴英杰…职务).
+    let decided = decisions(chars, words);
     let untitled = addressed_surnames(chars, words)
         .into_iter()
         .chain(speakers(chars, words))
         .chain(met_names(chars, words))
         .chain(attendees(chars, words))
-        .chain(decided_names(chars, words))
+        .chain(decided.iter().flat_map(|(names, _)| names.iter().copied()))
         .chain(comrades(chars, words));
     for span in untitled {
         if !named.any(span) && !in_org.any(span) {
@@ -1294,10 +1300,10 @@ fn people(
         }
     }
     // The posts a decision removes people from, where no title was read for them.
-    for (names, posts) in decisions(chars, words) {
+    for (names, posts) in &decided {
         for f in found.iter_mut().filter(|f| f.titles.is_empty()) {
             if names.contains(&f.span) {
-                f.titles.clone_from(&posts);
+                f.titles.clone_from(posts);
             }
         }
     }
@@ -1644,15 +1650,6 @@ const POST_STARTS: &[&str] = &[
     "第",
 ];
 
-/// The one a decision removes or appoints, named right before the body or the term of the post
-/// (免去吴英杰|政协第十四届全国委员会常务委员…, 撤销张建春|第十四届全国政协委员资格).
-fn decided_names(chars: &[char], words: &Lexicon) -> Vec<Span> {
-    decisions(chars, words)
-        .into_iter()
-        .flat_map(|(names, _)| names)
-        .collect()
-}
-
 /// The posts a decision names for the people it removes, up to 职务 or 资格, split at 、
 /// (免去吴英杰|第十四届全国政协常委、文化文史和学习委员会主任|职务, 撤销张建春|第十四届全国政协委员|资格):
 /// their titles. None where the clause ends first.
@@ -1670,7 +1667,9 @@ fn decided_posts(chars: &[char], start: usize) -> Vec<String> {
         .collect()
 }
 
-/// Each decision's people (see [`decided_names`]) and the posts it names for them.
+/// The ones a decision removes or appoints, named right before the body or the term of the
+/// post (免去吴英杰|政协第十四届全国委员会常务委员…, 撤销张建春|第十四届全国政协委员资格), alone
+/// or in a list, and the posts it names for them.
 fn decisions(chars: &[char], words: &Lexicon) -> Vec<(Vec<Span>, Vec<String>)> {
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(4) {
@@ -5669,5 +5668,13 @@ mod tests {
             .find(|o| o.name == "大会主席团")
             .expect("presidium");
         assert_eq!(presidium.aliases, vec!["主席团"]);
+    }
+
+    #[test]
+    fn the_first_characters_of_the_words_that_end_names_are_all_listed() {
+        for w in ENDS_NAME_IN_RULES {
+            let first = w.chars().next().unwrap_or(' ');
+            assert!(one_of(ENDS_NAME_IN_RULES_FIRST, first), "{w}");
+        }
     }
 }
