@@ -47,8 +47,11 @@ impl Rules {
         let local = patterns.len();
         patterns.extend_from_slice(NOT_WORLD_BODIES);
         Rules {
-            titles: automaton(TITLE_WORDS),
-            bodies: automaton(&patterns),
+            // A DFA for the few title words: quick to build, quickest to run. The bodies' ~700
+            // names would take a DFA longer to build (≈90 M instructions, most of a short
+            // document's analysis) than it saves over a contiguous NFA below ≈2.5 MB of text.
+            titles: automaton(TITLE_WORDS, AhoCorasickKind::DFA),
+            bodies: automaton(&patterns, AhoCorasickKind::ContiguousNFA),
             patterns,
             named,
             local,
@@ -552,10 +555,10 @@ impl CharOffsets {
 /// An automaton over one of the fixed word lists: a DFA, which searches several times faster
 /// than the default NFA and for a few hundred short patterns costs well under a megabyte and
 /// a millisecond to build.
-fn automaton(patterns: &[&str]) -> AhoCorasick {
+fn automaton(patterns: &[&str], kind: AhoCorasickKind) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(kind))
         .build(patterns)
         .expect("word lists are small and valid")
 }
