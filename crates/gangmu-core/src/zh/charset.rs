@@ -7,7 +7,7 @@
 
 use super::lexicon::{
     AFTER_NAME, BEFORE_PLACE, COUNTRIES, FUNCTION_CHARS, INSTITUTION_CHARS, NOT_IN_NAME, SURNAMES,
-    TRANSLITERATION,
+    TIBETAN_NAME_PARTS, TRANSLITERATION,
 };
 
 /// First and last code points of the CJK Unified Ideographs block.
@@ -116,6 +116,8 @@ pub static SURNAME_SET: HanSet = HanSet::of(SURNAMES);
 pub static AFTER_NAME_FIRST: HanSet = HanSet::of_first_chars(AFTER_NAME);
 /// The first characters of the countries' names (a body may be read from inside one).
 pub static COUNTRY_FIRST: HanSet = HanSet::of_first_chars(COUNTRIES);
+/// The first characters of the Tibetan name parts (a test per character before the list).
+pub static TIBETAN_FIRST: HanSet = HanSet::of_first_chars(TIBETAN_NAME_PARTS);
 pub static TRANSLITERATION_SET: HanSet = HanSet::of(TRANSLITERATION);
 pub static NOT_IN_NAME_SET: HanSet = HanSet::of(NOT_IN_NAME);
 pub static BEFORE_PLACE_SET: HanSet = HanSet::of(BEFORE_PLACE);

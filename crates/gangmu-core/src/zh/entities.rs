@@ -165,7 +165,8 @@ fn short_form_alone(chars: &[char], orgs: &mut Vec<Organization>, short: &str, e
     alone.extend(
         (0..(chars.len() + 1).saturating_sub(n))
             .filter(|&i| {
-                chars[i..i + n] == short_chars[..]
+                chars[i] == short_chars[0]
+                    && chars[i..i + n] == short_chars[..]
                     && (i == 0
                         || !is_han(chars[i - 1])
                         || one_of("经由在向对和与及将的为", chars[i - 1]))
@@ -256,6 +257,7 @@ fn plausible_person(chars: &[char], span: Span) -> bool {
     }
     // Nor does one start with a verb said of names (宣布|共同构建 read as 宣布共).
     if name.len() >= 3
+        && AFTER_NAME_FIRST.contains(name[0])
         && AFTER_NAME
             .iter()
             .any(|w| w.len() == 6 && word.starts_with(w))
@@ -757,7 +759,9 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
             .iter()
             .any(|w| w.chars().count() >= 2 && given_part.ends_with(w))
             // Or read from one (宣布|共同: 宣布共).
-            || given == 2 && AFTER_NAME.iter().any(|w| w.len() == 6 && word.starts_with(w));
+            || given == 2
+                && AFTER_NAME_FIRST.contains(chars[at])
+                && AFTER_NAME.iter().any(|w| w.len() == 6 && word.starts_with(w));
         // Nor a body (重大专项工作委员|宣讲团).
         let body = given == 2 && one_of("团队社校馆厂署厅局院站庭处室所", chars[end - 1]);
         if NOT_NAMES.contains(&word.as_str()) || is_place(&word) || verb || body {
@@ -787,8 +791,7 @@ fn name_at(chars: &[char], at: usize, strict: bool) -> Option<usize> {
 /// A Tibetan name of two common parts (白玛玉珍, 次仁卓嘎, 洛桑江村), ending where a name ends:
 /// no surname, so neither the surname rules nor a three-character reading (白玛玉|珍) fit it.
 fn tibetan_name_at(chars: &[char], at: usize) -> Option<usize> {
-    let first = chars.get(at).copied();
-    if !TIBETAN_NAME_PARTS.iter().any(|t| t.chars().next() == first) {
+    if !chars.get(at).is_some_and(|&c| TIBETAN_FIRST.contains(c)) {
         return None;
     }
     let part = |k: usize| TIBETAN_NAME_PARTS.iter().any(|t| starts_with(chars, k, t));
